@@ -1,0 +1,11 @@
+package dev.tandem.contracts.intake;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.tandem.contracts.TandemEvent;
+
+/** Events on {@link dev.tandem.contracts.Topics#INTAKE_REQUESTS}. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "type")
+@JsonSubTypes({@JsonSubTypes.Type(RequestSubmitted.class)})
+public sealed interface IntakeEvent extends TandemEvent permits RequestSubmitted {
+}

@@ -1,0 +1,18 @@
+package dev.tandem.contracts.intake;
+
+import dev.tandem.contracts.Channel;
+import dev.tandem.contracts.EventMetadata;
+
+/**
+ * A customer submitted a support request.
+ *
+ * @param reference        the short reference the customer is given, such as {@code TDM-7KQ2M9}
+ * @param language         the customer's language as a BCP 47 tag, such as {@code en} or {@code de}
+ * @param preferredChannel where the customer wants to hear from us
+ * @param category         what the request is about; routing maps it to a required skill
+ * @param description      the customer's own words, verbatim
+ */
+public record RequestSubmitted(EventMetadata metadata, String reference, Customer customer, String language,
+                               Channel preferredChannel, String category, String subject, String description,
+                               Urgency urgency) implements IntakeEvent {
+}

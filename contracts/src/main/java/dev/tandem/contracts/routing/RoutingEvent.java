@@ -1,0 +1,17 @@
+package dev.tandem.contracts.routing;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.tandem.contracts.TandemEvent;
+
+/** Events on {@link dev.tandem.contracts.Topics#ROUTING_ASSIGNMENTS}. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(RequestQueued.class),
+        @JsonSubTypes.Type(RequestOffered.class),
+        @JsonSubTypes.Type(OfferDeclined.class),
+        @JsonSubTypes.Type(RequestAssigned.class),
+        @JsonSubTypes.Type(RequestResolved.class)})
+public sealed interface RoutingEvent extends TandemEvent
+        permits RequestQueued, RequestOffered, OfferDeclined, RequestAssigned, RequestResolved {
+}

@@ -1,0 +1,12 @@
+package dev.tandem.feedback;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class FeedbackServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(FeedbackServiceApplication.class, args);
+    }
+}
