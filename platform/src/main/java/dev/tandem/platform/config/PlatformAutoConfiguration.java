@@ -1,0 +1,51 @@
+package dev.tandem.platform.config;
+
+import dev.tandem.platform.correlation.CorrelationIdFilter;
+import dev.tandem.platform.health.StoreHealthIndicator;
+import dev.tandem.platform.inbox.EventInbox;
+import dev.tandem.platform.outbox.OutboxConfiguration;
+import dev.tandem.platform.web.ProblemDetailsAdvice;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Wires the shared mechanisms into every Tandem service. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.springframework.cloud.stream.function.FunctionConfiguration"})
+@EnableScheduling
+@Import({OutboxConfiguration.class, ProblemDetailsAdvice.class})
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventInbox eventInbox(MongoTemplate mongo, Clock clock,
+                          @Value("${tandem.inbox.retention:30d}") Duration retention) {
+        return new EventInbox(mongo, clock, retention);
+    }
+
+    @Bean
+    StoreHealthIndicator storeHealthIndicator(MongoTemplate mongo) {
+        return new StoreHealthIndicator(mongo);
+    }
+
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}

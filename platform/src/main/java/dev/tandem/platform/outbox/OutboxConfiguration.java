@@ -1,0 +1,37 @@
+package dev.tandem.platform.outbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+
+/** The relay reads every document collection whose type has an {@value OutboxEntry#FIELD} list. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OutboxProperties.class)
+@ConditionalOnProperty(name = "tandem.outbox.enabled", matchIfMissing = true)
+public class OutboxConfiguration {
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, StreamBridge streamBridge, OutboxProperties properties,
+                            Clock clock, ObjectProvider<MeterRegistry> meters,
+                            @Value("${spring.application.name:tandem}") String applicationName) {
+        List<String> collections = mongo.getConverter().getMappingContext().getPersistentEntities().stream()
+                .filter(entity -> entity.getPersistentProperty(OutboxEntry.FIELD) != null)
+                .map(MongoPersistentEntity::getCollection)
+                .distinct()
+                .sorted()
+                .toList();
+        RelayLease lease = new RelayLease(mongo.getCollection("outbox_lease"), properties.lease(), clock);
+        return new OutboxRelay(mongo, collections, new EventPublisher(streamBridge, "/tandem/" + applicationName),
+                lease, properties.batchSize(), meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+}

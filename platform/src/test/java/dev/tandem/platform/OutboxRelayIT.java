@@ -1,0 +1,51 @@
+package dev.tandem.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.contracts.Topics;
+import dev.tandem.contracts.intake.RequestSubmitted;
+import dev.tandem.testsupport.RealInfrastructureInitializer;
+import dev.tandem.testsupport.TopicProbe;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+class OutboxRelayIT {
+
+    private final TopicProbe topics = new TopicProbe();
+
+    @Test
+    void anEventWrittenBeforeACrashIsPublishedAfterTheRestart() {
+        String database = "outbox-" + UUID.randomUUID();
+        RequestSubmitted event = Events.submitted("written just before the crash");
+
+        // the first run stores the ticket with its pending event and dies before its relay ever runs
+        try (ConfigurableApplicationContext crashing = start(database, "tandem.outbox.enabled=false")) {
+            crashing.getBean(TicketRepository.class).save(Ticket.submitted(event));
+        }
+        assertThat(topics.readAll(Topics.INTAKE_REQUESTS, record -> record.value().contains(event.eventId())))
+                .isEmpty();
+
+        try (ConfigurableApplicationContext restarted = start(database)) {
+            var record = topics.awaitRecord(Topics.INTAKE_REQUESTS,
+                    candidate -> candidate.value().contains(event.eventId()));
+
+            assertThat(record.key()).isEqualTo(event.requestId());
+            assertThat(TopicProbe.header(record, "ce_type")).isEqualTo("RequestSubmitted");
+            assertThat(TopicProbe.header(record, "ce_id")).isEqualTo(event.eventId());
+            org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(restarted.getBean(MongoTemplate.class)
+                    .getCollection("tickets").countDocuments(new org.bson.Document("outbox.0",
+                            new org.bson.Document("$exists", true)))).isZero());
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String database, String... properties) {
+        return new SpringApplicationBuilder(PlatformTestApplication.class)
+                .initializers(new RealInfrastructureInitializer(database))
+                .properties("server.port=0", "spring.cloud.function.definition=")
+                .properties(properties)
+                .run();
+    }
+}

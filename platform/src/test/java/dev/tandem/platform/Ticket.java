@@ -1,0 +1,26 @@
+package dev.tandem.platform;
+
+import dev.tandem.contracts.Topics;
+import dev.tandem.contracts.intake.RequestSubmitted;
+import dev.tandem.platform.outbox.OutboxEntry;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+@Document("tickets")
+class Ticket {
+
+    @Id
+    String id;
+    String subject;
+    List<OutboxEntry> outbox = new ArrayList<>();
+
+    static Ticket submitted(RequestSubmitted event) {
+        Ticket ticket = new Ticket();
+        ticket.id = event.requestId();
+        ticket.subject = event.subject();
+        ticket.outbox.add(OutboxEntry.of(Topics.INTAKE_REQUESTS, event));
+        return ticket;
+    }
+}

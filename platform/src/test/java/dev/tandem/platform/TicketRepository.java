@@ -1,0 +1,6 @@
+package dev.tandem.platform;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface TicketRepository extends MongoRepository<Ticket, String> {
+}
