@@ -1,0 +1,13 @@
+package dev.tandem.intake.request;
+
+/** Where a request stands, as the customer sees it. */
+enum RequestStatus {
+    /** Received; not yet in a queue. */
+    SUBMITTED,
+    /** Waiting for an agent with the right skill and language. */
+    QUEUED,
+    /** An agent has accepted it and owns it. */
+    ASSIGNED,
+    /** The owner resolved it. */
+    RESOLVED
+}

@@ -1,0 +1,214 @@
+package dev.tandem.intake.request;
+
+import dev.tandem.contracts.Channel;
+import dev.tandem.contracts.EventMetadata;
+import dev.tandem.contracts.TandemEvent;
+import dev.tandem.contracts.Topics;
+import dev.tandem.contracts.feedback.CheckInIssued;
+import dev.tandem.contracts.feedback.FeedbackEvent;
+import dev.tandem.contracts.feedback.FeedbackReceived;
+import dev.tandem.contracts.intake.Customer;
+import dev.tandem.contracts.intake.RequestSubmitted;
+import dev.tandem.contracts.intake.Urgency;
+import dev.tandem.contracts.notification.CustomerNotified;
+import dev.tandem.contracts.notification.MessageKind;
+import dev.tandem.contracts.notification.NotificationEvent;
+import dev.tandem.contracts.notification.NotificationFailed;
+import dev.tandem.contracts.routing.OfferDeclined;
+import dev.tandem.contracts.routing.RequestAssigned;
+import dev.tandem.contracts.routing.RequestOffered;
+import dev.tandem.contracts.routing.RequestQueued;
+import dev.tandem.contracts.routing.RequestResolved;
+import dev.tandem.contracts.routing.RoutingEvent;
+import dev.tandem.platform.outbox.OutboxEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A customer's support request and the story the customer sees of it. The other services' events move it
+ * along; each becomes at most one line of the timeline, however often it is delivered.
+ */
+@Document("requests")
+class SupportRequest {
+
+    @Id
+    private String id;
+    @Version
+    private Long version;
+    private String reference;
+    private Customer customer;
+    private String language;
+    private Channel preferredChannel;
+    private String category;
+    private String subject;
+    private String description;
+    private Urgency urgency;
+    private RequestStatus status;
+    private Owner owner;
+    private Instant submittedAt;
+    private Instant updatedAt;
+    private List<TimelineEntry> timeline = new ArrayList<>();
+    private List<OutboxEntry> outbox = new ArrayList<>();
+
+    SupportRequest() {
+        // for the mapping layer
+    }
+
+    static SupportRequest submit(String id, String reference, SubmitRequest request, String correlationId,
+                                 Instant now) {
+        SupportRequest created = new SupportRequest();
+        created.id = id;
+        created.reference = reference;
+        created.customer = new Customer(request.customer().name(), request.customer().email(),
+                request.customer().phone());
+        created.language = request.language();
+        created.preferredChannel = request.preferredChannel();
+        created.category = request.category();
+        created.subject = request.subject();
+        created.description = request.description();
+        created.urgency = request.urgencyOrDefault();
+        created.status = RequestStatus.SUBMITTED;
+        created.submittedAt = now;
+        RequestSubmitted submitted = new RequestSubmitted(EventMetadata.of(id, correlationId, now), reference,
+                created.customer, created.language, created.preferredChannel, created.category, created.subject,
+                created.description, created.urgency);
+        created.outbox.add(OutboxEntry.of(Topics.INTAKE_REQUESTS, submitted));
+        created.note(submitted, "SUBMITTED", "We received your request " + reference + ".");
+        return created;
+    }
+
+    /** Follows routing: queued, owned, resolved. Offers and declines are internal and stay off the timeline. */
+    void on(RoutingEvent event) {
+        switch (event) {
+            case RequestQueued queued -> {
+                if (status == RequestStatus.SUBMITTED) {
+                    status = RequestStatus.QUEUED;
+                }
+                note(queued, "QUEUED", "Your request is waiting for the next available specialist.");
+            }
+            case RequestOffered offered -> touch(offered);
+            case OfferDeclined declined -> touch(declined);
+            case RequestAssigned assigned -> {
+                if (status != RequestStatus.RESOLVED) {
+                    status = RequestStatus.ASSIGNED;
+                    owner = new Owner(assigned.agentId(), assigned.agentName());
+                }
+                note(assigned, "ASSIGNED", assigned.agentName() + " is now looking after your request.");
+            }
+            case RequestResolved resolved -> {
+                status = RequestStatus.RESOLVED;
+                note(resolved, "RESOLVED", resolved.agentName() + " resolved your request: " + resolved.summary());
+            }
+        }
+    }
+
+    /** Shows the customer every message we sent them, and every one we could not. */
+    void on(NotificationEvent event) {
+        switch (event) {
+            case CustomerNotified sent -> note(sent, "NOTIFIED",
+                    "We sent you " + describe(sent.kind()) + " by " + channelName(sent.channel()) + ".");
+            case NotificationFailed failed -> note(failed, "NOT_DELIVERED",
+                    "We could not send you " + describe(failed.kind()) + " by " + channelName(failed.channel()) + ".");
+        }
+    }
+
+    void on(FeedbackEvent event) {
+        switch (event) {
+            case CheckInIssued issued -> note(issued, "CHECK_IN", "We asked how we did.");
+            case FeedbackReceived received -> note(received, "FEEDBACK", "Thank you for your feedback.");
+        }
+    }
+
+    private void note(TandemEvent event, String kind, String text) {
+        boolean seen = timeline.stream().anyMatch(entry -> entry.eventId().equals(event.eventId()));
+        if (!seen) {
+            timeline.add(new TimelineEntry(event.metadata().occurredAt(), kind, text, event.eventId()));
+        }
+        touch(event);
+    }
+
+    private void touch(TandemEvent event) {
+        Instant at = event.metadata().occurredAt();
+        if (updatedAt == null || at.isAfter(updatedAt)) {
+            updatedAt = at;
+        }
+    }
+
+    private static String describe(MessageKind kind) {
+        return switch (kind) {
+            case ACKNOWLEDGEMENT -> "a confirmation with your reference";
+            case OWNER_ASSIGNED -> "the name of the person looking after your request";
+            case RESOLVED -> "the resolution";
+            case CHECK_IN -> "a short check-in";
+        };
+    }
+
+    private static String channelName(Channel channel) {
+        return channel.name().equals("SMS") ? "SMS" : channel.name().toLowerCase(Locale.ROOT);
+    }
+
+    String id() {
+        return id;
+    }
+
+    String reference() {
+        return reference;
+    }
+
+    Customer customer() {
+        return customer;
+    }
+
+    String language() {
+        return language;
+    }
+
+    Channel preferredChannel() {
+        return preferredChannel;
+    }
+
+    String category() {
+        return category;
+    }
+
+    String subject() {
+        return subject;
+    }
+
+    String description() {
+        return description;
+    }
+
+    Urgency urgency() {
+        return urgency;
+    }
+
+    RequestStatus status() {
+        return status;
+    }
+
+    Owner owner() {
+        return owner;
+    }
+
+    Instant submittedAt() {
+        return submittedAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    List<TimelineEntry> timeline() {
+        return List.copyOf(timeline);
+    }
+
+    List<OutboxEntry> outbox() {
+        return List.copyOf(outbox);
+    }
+}
