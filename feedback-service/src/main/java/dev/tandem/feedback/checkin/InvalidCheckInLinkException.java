@@ -1,0 +1,12 @@
+package dev.tandem.feedback.checkin;
+
+/**
+ * Answers 404: the link's token is malformed, its signature is not ours, or it names no check-in. The three
+ * look the same from outside, so that nobody can probe which ids exist; the message never repeats the token.
+ */
+class InvalidCheckInLinkException extends RuntimeException {
+
+    InvalidCheckInLinkException() {
+        super("This check-in link is not valid");
+    }
+}

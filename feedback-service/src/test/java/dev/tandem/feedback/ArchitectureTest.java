@@ -1,0 +1,12 @@
+package dev.tandem.feedback;
+
+import dev.tandem.testsupport.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void featuresStayApartAndControllersNeverExposeDocuments() {
+        ArchitectureRules.verify("feedback");
+    }
+}

@@ -1,0 +1,73 @@
+package dev.tandem.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Runs the whole Tandem system on this machine until Ctrl-C. Started by {@code ./tandem-local} in the repository's
+ * root.
+ */
+public final class LocalTandem {
+
+    private static final String USAGE = """
+            Usage: tandem-local [--repo <dir>] [--data <dir>]
+              --repo <dir>  the Tandem repository, with the services built in it (default: the current directory)
+              --data <dir>  where Kafka's topics, the MongoDB data and the logs are kept (default: data/ in the repository)""";
+
+    private LocalTandem() {
+    }
+
+    /** The command line: where the repository and the data are. */
+    record Options(Path repo, Path data) {
+
+        static Options parse(String... args) {
+            Path repo = Path.of("");
+            Path data = null;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--repo" -> repo = Path.of(value(args, ++i, "--repo"));
+                    case "--data" -> data = Path.of(value(args, ++i, "--data"));
+                    default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
+                }
+            }
+            return new Options(repo, data == null ? repo.resolve("data") : data);
+        }
+
+        private static String value(String[] args, int index, String option) {
+            if (index >= args.length) {
+                throw new IllegalArgumentException(option + " needs a directory");
+            }
+            return args[index];
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+            return;
+        }
+        LocalStack.Settings settings = LocalStack.Settings.defaults(options.repo()).withDataDir(options.data());
+        LocalStack stack = new LocalStack(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping Tandem...");
+            stack.close();
+            System.out.println("Stopped.");
+        }, "tandem-local-shutdown"));
+
+        long startedAt = System.nanoTime();
+        try {
+            stack.start();
+        } catch (IllegalStateException e) {
+            // the expected failures (a missing jar, a port in use, a service that crashed) explain themselves
+            System.err.println("Tandem could not start: " + e.getMessage());
+            System.exit(1);
+        }
+        System.out.println(ReadySummary.render(stack.endpoints(), settings.dataDir(), Duration.ofNanos(System.nanoTime() - startedAt)));
+        // everything runs in other threads and processes; the shutdown hook ends it all on Ctrl-C
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tandem.local;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class LocalTandemTest {
+
+    @Test
+    void runsFromTheCurrentDirectoryWithDataInsideTheRepositoryByDefault() {
+        LocalTandem.Options options = LocalTandem.Options.parse();
+
+        assertThat(options.repo()).isEqualTo(Path.of(""));
+        assertThat(options.data()).isEqualTo(Path.of("data"));
+    }
+
+    @Test
+    void takesTheRepositoryAndTheDataDirectoryFromTheCommandLine() {
+        LocalTandem.Options options = LocalTandem.Options.parse("--repo", "tandem", "--data", "elsewhere");
+
+        assertThat(options.repo()).isEqualTo(Path.of("tandem"));
+        assertThat(options.data()).isEqualTo(Path.of("elsewhere"));
+        assertThat(LocalTandem.Options.parse("--repo", "tandem").data()).isEqualTo(Path.of("tandem", "data"));
+    }
+
+    @Test
+    void rejectsUnknownOptionsAndMissingValues() {
+        assertThatIllegalArgumentException().isThrownBy(() -> LocalTandem.Options.parse("--verbose"))
+                .withMessageContaining("--verbose");
+        assertThatIllegalArgumentException().isThrownBy(() -> LocalTandem.Options.parse("--data"))
+                .withMessageContaining("--data needs a directory");
+    }
+}

@@ -1,0 +1,41 @@
+package dev.tandem.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.testsupport.ApiClient;
+import dev.tandem.testsupport.TandemIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@TandemIntegrationTest
+class HealthIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void readinessReflectsTheStoreAndTheBroker() {
+        var readiness = ApiClient.local(port).get("/actuator/health/readiness");
+
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.text("/status")).isEqualTo("UP");
+        assertThat(readiness.text("/components/store/status")).isEqualTo("UP");
+        assertThat(readiness.text("/components/binders/status")).isEqualTo("UP");
+    }
+
+    @Test
+    void livenessIsUp() {
+        var liveness = ApiClient.local(port).get("/actuator/health/liveness");
+
+        assertThat(liveness.status()).isEqualTo(200);
+        assertThat(liveness.text("/status")).isEqualTo("UP");
+    }
+
+    @Test
+    void anUnknownPathIsAProblemDetail() {
+        var problem = ApiClient.local(port).get("/api/nothing-here");
+
+        assertThat(problem.status()).isEqualTo(404);
+        assertThat(problem.header("Content-Type")).startsWith("application/problem+json");
+    }
+}

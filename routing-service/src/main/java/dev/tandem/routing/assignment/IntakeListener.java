@@ -1,0 +1,55 @@
+package dev.tandem.routing.assignment;
+
+import dev.tandem.contracts.intake.IntakeEvent;
+import dev.tandem.contracts.intake.RequestSubmitted;
+import dev.tandem.platform.inbox.EventInbox;
+import java.time.Clock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.messaging.Message;
+
+/** Puts every submitted request in the queue of its skill, then offers it if a suitable agent is free. */
+@Configuration(proxyBeanMethods = false)
+class IntakeListener {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeListener.class);
+
+    private final EventInbox inbox;
+    private final RoutedRequestRepository requests;
+    private final Dispatcher dispatcher;
+    private final Clock clock;
+
+    IntakeListener(EventInbox inbox, RoutedRequestRepository requests, Dispatcher dispatcher, Clock clock) {
+        this.inbox = inbox;
+        this.requests = requests;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> intakeEvents() {
+        return message -> {
+            inbox.receive("routing-intake", message, IntakeEvent.class, this::on);
+            dispatcher.dispatch();
+        };
+    }
+
+    private void on(IntakeEvent event) {
+        switch (event) {
+            case RequestSubmitted submitted -> queue(submitted);
+        }
+    }
+
+    private void queue(RequestSubmitted submitted) {
+        try {
+            // the request id is the document id: however often the event comes, there is one routed request
+            requests.insert(RoutedRequest.queue(submitted, clock.instant()));
+        } catch (DuplicateKeyException alreadyQueued) {
+            log.debug("Request {} is already queued", submitted.requestId());
+        }
+    }
+}

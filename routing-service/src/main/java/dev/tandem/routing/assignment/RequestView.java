@@ -1,0 +1,24 @@
+package dev.tandem.routing.assignment;
+
+import dev.tandem.contracts.intake.Urgency;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A request as routing sees it.
+ *
+ * @param offeredTo  the agent it is offered to, while it is offered; otherwise null
+ * @param ownerId    the agent who accepted it; null until then
+ * @param reason     why the agent it was last offered to was chosen
+ * @param declinedBy the agents who declined it, and will not be offered it again
+ */
+record RequestView(String requestId, String reference, RequestStatus status, String queue, String language,
+                   Urgency urgency, String offeredTo, String ownerId, String reason, List<String> declinedBy,
+                   Instant submittedAt) {
+
+    static RequestView of(RoutedRequest request) {
+        return new RequestView(request.id(), request.reference(), request.status(), request.queue(),
+                request.language(), request.urgency(), request.offeredTo(), request.ownerId(), request.reason(),
+                request.declinedBy(), request.submittedAt());
+    }
+}

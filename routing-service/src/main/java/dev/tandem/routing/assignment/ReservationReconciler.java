@@ -1,0 +1,84 @@
+package dev.tandem.routing.assignment;
+
+import dev.tandem.routing.agent.ActiveRequest;
+import dev.tandem.routing.agent.Agent;
+import dev.tandem.routing.agent.Agents;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reclaims slots that a crash left reserved: between reserving an agent's slot and claiming the request, or
+ * between ending a hold on a request and freeing the slot, there is no transaction to roll back. A
+ * reservation older than the grace period whose request is not offered to or owned by the agent is released.
+ */
+@Component
+class ReservationReconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(ReservationReconciler.class);
+
+    private final Agents agents;
+    private final RoutedRequestRepository requests;
+    private final MongoTemplate mongo;
+    private final RoutingProperties properties;
+    private final Clock clock;
+
+    ReservationReconciler(Agents agents, RoutedRequestRepository requests, MongoTemplate mongo,
+                          RoutingProperties properties, Clock clock) {
+        this.agents = agents;
+        this.requests = requests;
+        this.mongo = mongo;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    void releaseLeakedReservations() {
+        Instant cutoff = clock.instant().minus(properties.reservationGrace());
+        List<Agent> holding = agents.withReservationsBefore(cutoff);
+        if (holding.isEmpty()) {
+            return;
+        }
+        List<String> requestIds = holding.stream().flatMap(agent -> agent.activeRequests().stream())
+                .map(ActiveRequest::requestId).distinct().toList();
+        Map<String, RoutedRequest> byId = requests.findAllById(requestIds).stream()
+                .collect(Collectors.toMap(RoutedRequest::id, Function.identity()));
+        for (Agent agent : holding) {
+            agent.activeRequests().stream().filter(reservation -> reservation.since().isBefore(cutoff))
+                    .forEach(reservation -> reconcile(agent.id(), reservation, byId.get(reservation.requestId())));
+        }
+    }
+
+    private void reconcile(String agentId, ActiveRequest reservation, RoutedRequest request) {
+        if (request != null && request.occupiesSlotOf(agentId)) {
+            return;
+        }
+        if (request != null && request.status() == RequestStatus.WAITING && !fence(request)) {
+            return;
+        }
+        log.warn("Agent {} had a slot reserved for request {} since {} with no offer behind it; released",
+                agentId, reservation.requestId(), reservation.since());
+        agents.cancel(agentId, reservation);
+    }
+
+    /**
+     * Moves a waiting request's version on, so that a dispatch that reserved the slot long ago and has not
+     * claimed the request yet can no longer claim it once the slot is gone.
+     *
+     * @return false when the request changed meanwhile; it is looked at again on the next run
+     */
+    private boolean fence(RoutedRequest request) {
+        Query unchanged = Query.query(Criteria.where("_id").is(request.id()).and("version").is(request.version()));
+        return mongo.updateFirst(unchanged, new Update().inc("version", 1), RoutedRequest.class)
+                .getModifiedCount() == 1;
+    }
+}

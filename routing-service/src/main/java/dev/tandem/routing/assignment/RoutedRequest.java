@@ -1,0 +1,245 @@
+package dev.tandem.routing.assignment;
+
+import dev.tandem.contracts.EventMetadata;
+import dev.tandem.contracts.Topics;
+import dev.tandem.contracts.intake.RequestSubmitted;
+import dev.tandem.contracts.intake.Urgency;
+import dev.tandem.contracts.routing.OfferDeclined;
+import dev.tandem.contracts.routing.RequestAssigned;
+import dev.tandem.contracts.routing.RequestOffered;
+import dev.tandem.contracts.routing.RequestQueued;
+import dev.tandem.contracts.routing.RequestResolved;
+import dev.tandem.contracts.routing.RoutingEvent;
+import dev.tandem.platform.outbox.OutboxEntry;
+import dev.tandem.platform.web.StateConflictException;
+import dev.tandem.routing.agent.ActiveRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A request on its way to an owner: waiting in the queue of its skill, offered to one agent, owned, resolved.
+ * Every step appends its event to the outbox in the same write, and the version makes each step a
+ * compare-and-set: of two instances moving the same request, exactly one succeeds.
+ */
+@Document("routed_requests")
+@CompoundIndex(name = "queue_order", def = "{'status': 1, 'priority': -1, 'submittedAt': 1}")
+@CompoundIndex(name = "offers", def = "{'offeredTo': 1, 'status': 1}")
+class RoutedRequest {
+
+    static final String DECLINED = "DECLINED";
+    static final String EXPIRED = "EXPIRED";
+
+    @Id
+    private String id;
+    @Version
+    private Long version;
+    private String reference;
+    private String subject;
+    private String queue;
+    private String language;
+    private Urgency urgency;
+    // the urgency as a number, so that the store can sort the queue most urgent first
+    private int priority;
+    private String correlationId;
+    private Instant submittedAt;
+    private RequestStatus status;
+    private String offeredTo;
+    // also when the agent's slot was reserved: with the id it names the reservation to release
+    private Instant offeredAt;
+    private Instant offerExpiresAt;
+    private String ownerId;
+    private String ownerName;
+    private String reason;
+    private List<String> declinedBy = new ArrayList<>();
+    private List<OutboxEntry> outbox = new ArrayList<>();
+
+    RoutedRequest() {
+        // for the mapping layer
+    }
+
+    /** A submitted request joins the queue of the skill its category names. */
+    static RoutedRequest queue(RequestSubmitted submitted, Instant now) {
+        RoutedRequest request = new RoutedRequest();
+        request.id = submitted.requestId();
+        request.reference = submitted.reference();
+        request.subject = submitted.subject();
+        // without either it cannot be routed: the event is poison and goes to the dead-letter topic
+        request.queue = Objects.requireNonNull(submitted.category(), "category");
+        request.language = Objects.requireNonNull(submitted.language(), "language");
+        request.urgency = submitted.urgency() == null ? Urgency.NORMAL : submitted.urgency();
+        request.priority = request.urgency.ordinal();
+        request.correlationId = submitted.metadata().correlationId();
+        request.submittedAt = submitted.metadata().occurredAt();
+        request.status = RequestStatus.WAITING;
+        request.publish(new RequestQueued(request.metadata(now), request.queue, request.language));
+        return request;
+    }
+
+    /** Offers the request to an agent whose slot has been reserved for it at {@code at}. */
+    void offerTo(String agentId, String reason, Instant at, Instant expiresAt) {
+        require(status == RequestStatus.WAITING, "Request " + id + " is not waiting for an agent");
+        status = RequestStatus.OFFERED;
+        offeredTo = agentId;
+        offeredAt = at;
+        offerExpiresAt = expiresAt;
+        this.reason = reason;
+        publish(new RequestOffered(metadata(at), agentId, expiresAt));
+    }
+
+    /** The agent it is offered to takes it on, while the offer lasts. */
+    void accept(String agentId, String agentName, Instant now) {
+        requireOfferedTo(agentId);
+        require(now.isBefore(offerExpiresAt), "The offer of request " + id + " to agent " + agentId + " has expired");
+        status = RequestStatus.ASSIGNED;
+        ownerId = agentId;
+        ownerName = agentName;
+        offeredTo = null;
+        publish(new RequestAssigned(metadata(now), agentId, agentName, reason));
+    }
+
+    /** The agent it is offered to turns it down; it will not be offered to them again. */
+    void decline(String agentId, Instant now) {
+        requireOfferedTo(agentId);
+        declinedBy.add(agentId);
+        backToQueue(DECLINED, now);
+    }
+
+    /** Nobody answered the offer in time; the request goes back to its queue. */
+    void expire(Instant now) {
+        require(status == RequestStatus.OFFERED && !now.isBefore(offerExpiresAt),
+                "The offer of request " + id + " has not expired");
+        backToQueue(EXPIRED, now);
+    }
+
+    /** The owner resolved it. */
+    void resolve(String agentId, String summary, Instant now) {
+        require(status == RequestStatus.ASSIGNED && agentId.equals(ownerId),
+                "Only the owner of request " + id + " can resolve it, and only while it is assigned");
+        status = RequestStatus.RESOLVED;
+        publish(new RequestResolved(metadata(now), agentId, ownerName, summary));
+    }
+
+    /** Whether the agent's slot is reserved for this request by an offer or an assignment. */
+    boolean occupiesSlotOf(String agentId) {
+        return agentId.equals(slotHolder());
+    }
+
+    /** The agent whose slot this request occupies, or null. */
+    String slotHolder() {
+        return switch (status) {
+            case OFFERED -> offeredTo;
+            case ASSIGNED -> ownerId;
+            case WAITING, RESOLVED -> null;
+        };
+    }
+
+    /** The reservation of the holder's slot. */
+    ActiveRequest reservation() {
+        return new ActiveRequest(id, offeredAt);
+    }
+
+    boolean wasDeclinedBy(String agentId) {
+        return declinedBy.contains(agentId);
+    }
+
+    private void backToQueue(String why, Instant now) {
+        String agentId = offeredTo;
+        status = RequestStatus.WAITING;
+        offeredTo = null;
+        offerExpiresAt = null;
+        publish(new OfferDeclined(metadata(now), agentId, why));
+    }
+
+    private void requireOfferedTo(String agentId) {
+        require(status == RequestStatus.OFFERED && agentId.equals(offeredTo),
+                "Request " + id + " is not offered to agent " + agentId);
+    }
+
+    private static void require(boolean condition, String otherwise) {
+        if (!condition) {
+            throw new StateConflictException(otherwise);
+        }
+    }
+
+    private EventMetadata metadata(Instant now) {
+        return EventMetadata.of(id, correlationId, now);
+    }
+
+    private void publish(RoutingEvent event) {
+        outbox.add(OutboxEntry.of(Topics.ROUTING_ASSIGNMENTS, event));
+    }
+
+    String id() {
+        return id;
+    }
+
+    String reference() {
+        return reference;
+    }
+
+    String subject() {
+        return subject;
+    }
+
+    String queue() {
+        return queue;
+    }
+
+    String language() {
+        return language;
+    }
+
+    Urgency urgency() {
+        return urgency;
+    }
+
+    String correlationId() {
+        return correlationId;
+    }
+
+    Instant submittedAt() {
+        return submittedAt;
+    }
+
+    RequestStatus status() {
+        return status;
+    }
+
+    String offeredTo() {
+        return offeredTo;
+    }
+
+    Instant offeredAt() {
+        return offeredAt;
+    }
+
+    Instant offerExpiresAt() {
+        return offerExpiresAt;
+    }
+
+    String ownerId() {
+        return ownerId;
+    }
+
+    Long version() {
+        return version;
+    }
+
+    String reason() {
+        return reason;
+    }
+
+    List<String> declinedBy() {
+        return List.copyOf(declinedBy);
+    }
+
+    List<OutboxEntry> outbox() {
+        return List.copyOf(outbox);
+    }
+}

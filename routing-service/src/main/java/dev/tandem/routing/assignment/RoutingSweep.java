@@ -1,0 +1,29 @@
+package dev.tandem.routing.assignment;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The regular sweep that keeps routing moving when no event does: offers nobody answered go back to their
+ * queue, leaked slots are reclaimed, and whatever waits is dispatched again.
+ */
+@Component
+class RoutingSweep {
+
+    private final Assignments assignments;
+    private final ReservationReconciler reconciler;
+    private final Dispatcher dispatcher;
+
+    RoutingSweep(Assignments assignments, ReservationReconciler reconciler, Dispatcher dispatcher) {
+        this.assignments = assignments;
+        this.reconciler = reconciler;
+        this.dispatcher = dispatcher;
+    }
+
+    @Scheduled(fixedDelayString = "${tandem.routing.dispatch-interval}")
+    void run() {
+        assignments.expireOverdueOffers();
+        reconciler.releaseLeakedReservations();
+        dispatcher.dispatch();
+    }
+}

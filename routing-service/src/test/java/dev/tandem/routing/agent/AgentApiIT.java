@@ -1,0 +1,85 @@
+package dev.tandem.routing.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.testsupport.ApiClient;
+import dev.tandem.testsupport.TandemIntegrationTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+@TandemIntegrationTest
+// the same consumer group as RoutingIT, so that both classes share one application context
+@TestPropertySource(properties = "spring.cloud.stream.default.group=routing-it")
+class AgentApiIT {
+
+    @LocalServerPort
+    int port;
+    private ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = ApiClient.local(port);
+    }
+
+    @Test
+    void aRegisteredAgentStartsOfflineWithAllSlotsFree() {
+        var created = api.post("/api/agents", Map.of("name", "Grace", "skills", List.of("billing"),
+                "languages", List.of("en", "de"), "capacity", 2));
+
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.text("/id");
+        assertThat(created.header("Location")).isEqualTo("/api/agents/" + id);
+        var agent = api.get("/api/agents/" + id);
+        assertThat(agent.text("/name")).isEqualTo("Grace");
+        assertThat(agent.text("/presence")).isEqualTo("OFFLINE");
+        assertThat(agent.text("/languages/1")).isEqualTo("de");
+        assertThat(agent.body().get("activeRequests").isEmpty()).isTrue();
+        assertThat(agent.body().get("freeSlots").asInt()).isEqualTo(2);
+        assertThat(api.get("/api/agents").body().valueStream().map(each -> each.get("id").asString()))
+                .contains(id);
+    }
+
+    @Test
+    void invalidFieldsAreNamedWithTheirReasonAndNoAgentIsAdded() {
+        int before = api.get("/api/agents").body().size();
+
+        var problem = api.post("/api/agents", """
+                {"name": "", "skills": ["Billing!"], "languages": [], "capacity": 21}""");
+
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(problem.body().get("errors").valueStream().map(error -> error.get("field").asString()))
+                .containsExactly("capacity", "languages", "name", "skills[0]");
+        assertThat(api.get("/api/agents").body().size()).isEqualTo(before);
+    }
+
+    @Test
+    void anAgentSaysWhetherTheyAreAvailable() {
+        String id = api.post("/api/agents", Map.of("name", "Alan", "skills", List.of("shipping"),
+                "languages", List.of("en"), "capacity", 1)).text("/id");
+
+        var available = api.put("/api/agents/" + id + "/presence", Map.of("presence", "AVAILABLE"));
+        assertThat(available.status()).isEqualTo(200);
+        assertThat(available.text("/presence")).isEqualTo("AVAILABLE");
+
+        var away = api.put("/api/agents/" + id + "/presence", Map.of("presence", "AWAY"));
+        assertThat(away.text("/presence")).isEqualTo("AWAY");
+        assertThat(api.get("/api/agents/" + id).text("/presence")).isEqualTo("AWAY");
+
+        var unknown = api.put("/api/agents/" + id + "/presence", Map.of("presence", "SLEEPING"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.text("/errors/0/field")).isEqualTo("presence");
+    }
+
+    @Test
+    void anUnknownAgentIsNotFound() {
+        assertThat(api.get("/api/agents/nobody").status()).isEqualTo(404);
+        var problem = api.put("/api/agents/nobody/presence", Map.of("presence", "AVAILABLE"));
+        assertThat(problem.status()).isEqualTo(404);
+        assertThat(problem.text("/detail")).isEqualTo("No agent with id nobody");
+    }
+}

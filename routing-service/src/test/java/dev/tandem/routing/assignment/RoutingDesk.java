@@ -1,0 +1,138 @@
+package dev.tandem.routing.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tandem.contracts.EventCodec;
+import dev.tandem.contracts.Topics;
+import dev.tandem.contracts.intake.RequestSubmitted;
+import dev.tandem.contracts.intake.Urgency;
+import dev.tandem.contracts.routing.RoutingEvent;
+import dev.tandem.testsupport.ApiClient;
+import dev.tandem.testsupport.RealInfrastructure;
+import dev.tandem.testsupport.TopicProbe;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Drives routing the way its users do: intake's events onto the topic, agents' desktops over HTTP, and what
+ * routing published read back from its topic.
+ */
+final class RoutingDesk {
+
+    private final ApiClient api;
+    private final TopicProbe topics = new TopicProbe();
+
+    RoutingDesk(ApiClient api) {
+        this.api = api;
+    }
+
+    /** A skill no other test uses, so that tests sharing a broker and a store never route each other's requests. */
+    static String freshSkill(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    String registerAgent(String name, String skill, String language, int capacity) {
+        var created = api.post("/api/agents", Map.of("name", name, "skills", List.of(skill),
+                "languages", List.of(language), "capacity", capacity));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.text("/id");
+    }
+
+    void presence(String agentId, String presence) {
+        assertThat(api.put("/api/agents/" + agentId + "/presence", Map.of("presence", presence)).status())
+                .isEqualTo(200);
+    }
+
+    ApiClient.Response agent(String agentId) {
+        return api.get("/api/agents/" + agentId);
+    }
+
+    RequestSubmitted submit(String category, String language, Urgency urgency) {
+        String id = UUID.randomUUID().toString();
+        RequestSubmitted submitted = Requests.submitted(id, category, language, urgency, "web-" + id.substring(0, 8),
+                Instant.now());
+        send(submitted);
+        return submitted;
+    }
+
+    void send(RequestSubmitted submitted) {
+        topics.send(Topics.INTAKE_REQUESTS, submitted.requestId(), EventCodec.encode(submitted));
+    }
+
+    ApiClient.Response request(String requestId) {
+        return api.get("/api/requests/" + requestId);
+    }
+
+    /** Waits until the request is offered, and returns the agent it is offered to. */
+    String awaitOffered(String requestId) {
+        await().until(() -> "OFFERED".equals(request(requestId).text("/status")));
+        return request(requestId).text("/offeredTo");
+    }
+
+    ApiClient.Response accept(String agentId, String requestId) {
+        return api.post("/api/agents/" + agentId + "/offers/" + requestId + "/accept", "");
+    }
+
+    ApiClient.Response decline(String agentId, String requestId) {
+        return api.post("/api/agents/" + agentId + "/offers/" + requestId + "/decline", "");
+    }
+
+    ApiClient.Response resolve(String requestId, String agentId, String summary) {
+        return api.post("/api/requests/" + requestId + "/resolve", Map.of("agentId", agentId, "summary", summary));
+    }
+
+    ApiClient.Response offers(String agentId) {
+        return api.get("/api/agents/" + agentId + "/offers");
+    }
+
+    /** Waits until routing publishes an event of the type about the request that matches, and returns its record. */
+    <E extends RoutingEvent> ConsumerRecord<String, String> awaitPublished(String requestId, Class<E> type,
+                                                                           Predicate<E> match) {
+        return topics.awaitRecord(Topics.ROUTING_ASSIGNMENTS, record -> requestId.equals(record.key())
+                && decode(record) instanceof RoutingEvent event && type.isInstance(event)
+                && match.test(type.cast(event)));
+    }
+
+    /** Waits until the consumer group has handled every record on intake's topic so far. */
+    void awaitIntakeConsumed(String group) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                RealInfrastructure.get().kafkaBootstrapServers()))) {
+            await().until(() -> lag(admin, group) == 0);
+        }
+    }
+
+    private static long lag(Admin admin, String group) throws Exception {
+        Map<TopicPartition, OffsetSpec> ends = admin.describeTopics(List.of(Topics.INTAKE_REQUESTS))
+                .allTopicNames().get().get(Topics.INTAKE_REQUESTS).partitions().stream()
+                .collect(Collectors.toMap(partition -> new TopicPartition(Topics.INTAKE_REQUESTS,
+                        partition.partition()), partition -> OffsetSpec.latest()));
+        var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        long lag = 0;
+        for (var end : admin.listOffsets(ends).all().get().entrySet()) {
+            OffsetAndMetadata done = committed.get(end.getKey());
+            lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+        }
+        return lag;
+    }
+
+    /** Every event routing has published about the request so far. */
+    List<RoutingEvent> published(String requestId) {
+        return topics.readAll(Topics.ROUTING_ASSIGNMENTS, record -> requestId.equals(record.key())).stream()
+                .map(RoutingDesk::decode).toList();
+    }
+
+    static RoutingEvent decode(ConsumerRecord<String, String> record) {
+        return EventCodec.decode(record.value(), RoutingEvent.class).orElseThrow();
+    }
+}

@@ -1,0 +1,246 @@
+package dev.tandem.routing.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tandem.contracts.EventMetadata;
+import dev.tandem.contracts.intake.RequestSubmitted;
+import dev.tandem.contracts.intake.Urgency;
+import dev.tandem.contracts.routing.OfferDeclined;
+import dev.tandem.contracts.routing.RequestAssigned;
+import dev.tandem.contracts.routing.RequestOffered;
+import dev.tandem.contracts.routing.RequestQueued;
+import dev.tandem.contracts.routing.RequestResolved;
+import dev.tandem.routing.agent.Agents;
+import dev.tandem.testsupport.ApiClient;
+import dev.tandem.testsupport.TandemIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+@TandemIntegrationTest
+// a consumer group of its own: other test classes' contexts on the same broker must not take this one's events
+@TestPropertySource(properties = "spring.cloud.stream.default.group=" + RoutingIT.GROUP)
+class RoutingIT {
+
+    static final String GROUP = "routing-it";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Agents agents;
+    @Autowired
+    RoutedRequestRepository requests;
+
+    private RoutingDesk desk;
+    private final String billing = RoutingDesk.freshSkill("billing");
+
+    @BeforeEach
+    void setUp() {
+        desk = new RoutingDesk(ApiClient.local(port));
+    }
+
+    @Test
+    void offersARequestToTheSuitableAvailableAgentAndNotToThoseLackingSkillLanguageOrCapacity() {
+        String german = desk.registerAgent("Greta", billing, "de", 2);
+        String otherSkill = desk.registerAgent("Paulo", RoutingDesk.freshSkill("shipping"), "pt", 2);
+        String full = desk.registerAgent("Ana", billing, "pt", 1);
+        String suitable = desk.registerAgent("Joana", billing, "pt-PT", 2);
+        desk.presence(full, "AVAILABLE");
+        String fillsAna = desk.submit(billing, "pt", Urgency.NORMAL).requestId();
+        assertThat(desk.awaitOffered(fillsAna)).isEqualTo(full);
+        desk.presence(german, "AVAILABLE");
+        desk.presence(otherSkill, "AVAILABLE");
+        desk.presence(suitable, "AVAILABLE");
+
+        RequestSubmitted submitted = desk.submit(billing, "pt-BR", Urgency.NORMAL);
+
+        assertThat(desk.awaitOffered(submitted.requestId())).isEqualTo(suitable);
+        var view = desk.request(submitted.requestId());
+        assertThat(view.text("/reason")).isEqualTo(
+                "has skill " + billing + ", speaks pt-PT, 0 of 2 slots in use, the only eligible agent");
+        assertThat(view.text("/queue")).isEqualTo(billing);
+        assertThat(view.text("/language")).isEqualTo("pt-BR");
+        assertThat(desk.agent(suitable).text("/activeRequests/0")).isEqualTo(submitted.requestId());
+        assertThat(desk.agent(suitable).body().get("freeSlots").asInt()).isEqualTo(1);
+        var offers = desk.offers(suitable);
+        assertThat(offers.body().size()).isEqualTo(1);
+        assertThat(offers.text("/0/requestId")).isEqualTo(submitted.requestId());
+        assertThat(offers.text("/0/reference")).isEqualTo(submitted.reference());
+        assertThat(offers.text("/0/subject")).isEqualTo("Charged twice");
+        assertThat(offers.text("/0/urgency")).isEqualTo("NORMAL");
+        assertThat(Instant.parse(offers.text("/0/expiresAt")))
+                .isEqualTo(Instant.parse(offers.text("/0/offeredAt")).plus(Duration.ofMinutes(2)));
+        assertThat(desk.offers(german).body().isEmpty()).isTrue();
+        assertThat(desk.offers(otherSkill).body().isEmpty()).isTrue();
+        var offered = desk.awaitPublished(submitted.requestId(), RequestOffered.class, event -> true);
+        assertThat(((RequestOffered) RoutingDesk.decode(offered)).agentId()).isEqualTo(suitable);
+    }
+
+    @Test
+    void acceptingMakesTheAgentTheOwnerAndPublishesTheAssignmentUnderTheSubmittersCorrelationId() {
+        String grace = desk.registerAgent("Grace", billing, "en", 2);
+        String alan = desk.registerAgent("Alan", billing, "en", 2);
+        desk.presence(grace, "AVAILABLE");
+        RequestSubmitted submitted = desk.submit(billing, "en", Urgency.HIGH);
+        String requestId = submitted.requestId();
+        assertThat(desk.awaitOffered(requestId)).isEqualTo(grace);
+
+        var notTheirs = desk.accept(alan, requestId);
+        assertThat(notTheirs.status()).isEqualTo(409);
+        assertThat(notTheirs.header("Content-Type")).startsWith("application/problem+json");
+
+        var accepted = desk.accept(grace, requestId);
+
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.text("/status")).isEqualTo("ASSIGNED");
+        assertThat(accepted.text("/ownerId")).isEqualTo(grace);
+        assertThat(accepted.text("/offeredTo")).isNull();
+        var record = desk.awaitPublished(requestId, RequestAssigned.class, event -> true);
+        RequestAssigned assigned = (RequestAssigned) RoutingDesk.decode(record);
+        assertThat(record.key()).isEqualTo(requestId);
+        assertThat(assigned.metadata().correlationId()).isEqualTo(submitted.metadata().correlationId());
+        assertThat(assigned.agentId()).isEqualTo(grace);
+        assertThat(assigned.agentName()).isEqualTo("Grace");
+        assertThat(assigned.reason()).isEqualTo(
+                "has skill " + billing + ", speaks en, 0 of 2 slots in use, the only eligible agent");
+        assertThat(desk.offers(grace).body().isEmpty()).isTrue();
+        assertThat(desk.accept(grace, requestId).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aDeclinedRequestGoesToTheNextAgentAndNeverBackToTheOneWhoDeclined() {
+        String grace = desk.registerAgent("Grace", billing, "en", 1);
+        String alan = desk.registerAgent("Alan", billing, "en", 1);
+        desk.presence(grace, "AVAILABLE");
+        String requestId = desk.submit(billing, "en", Urgency.NORMAL).requestId();
+        assertThat(desk.awaitOffered(requestId)).isEqualTo(grace);
+        desk.presence(alan, "AVAILABLE");
+
+        var declined = desk.decline(grace, requestId);
+
+        assertThat(declined.status()).isEqualTo(200);
+        assertThat(declined.text("/declinedBy/0")).isEqualTo(grace);
+        assertThat(desk.awaitOffered(requestId)).isEqualTo(alan);
+        assertThat(desk.agent(grace).body().get("freeSlots").asInt()).isEqualTo(1);
+        desk.awaitPublished(requestId, OfferDeclined.class,
+                event -> event.agentId().equals(grace) && event.reason().equals("DECLINED"));
+
+        desk.decline(alan, requestId);
+
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                .until(() -> "WAITING".equals(desk.request(requestId).text("/status")));
+        assertThat(desk.offers(grace).body().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aRequestWaitsWhileNobodySuitableIsFreeAndIsOfferedAsSoonAsSomeoneIs() {
+        String grace = desk.registerAgent("Grace", billing, "en", 1);
+        String requestId = desk.submit(billing, "en", Urgency.NORMAL).requestId();
+        desk.awaitPublished(requestId, RequestQueued.class, event -> event.queue().equals(billing));
+
+        // longer than a sweep: nobody is available, so nothing may be offered
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                .until(() -> "WAITING".equals(desk.request(requestId).text("/status")));
+        desk.presence(grace, "AVAILABLE");
+
+        assertThat(desk.awaitOffered(requestId)).isEqualTo(grace);
+    }
+
+    @Test
+    void theMostUrgentWaitingRequestIsOfferedFirst() {
+        String grace = desk.registerAgent("Grace", billing, "en", 1);
+        String older = desk.submit(billing, "en", Urgency.NORMAL).requestId();
+        String urgent = desk.submit(billing, "en", Urgency.CRITICAL).requestId();
+        await().until(() -> requests.existsById(older) && requests.existsById(urgent));
+
+        desk.presence(grace, "AVAILABLE");
+
+        assertThat(desk.awaitOffered(urgent)).isEqualTo(grace);
+        assertThat(desk.request(older).text("/status")).isEqualTo("WAITING");
+    }
+
+    @Test
+    void onlyTheOwnerResolvesAndTheFreedSlotGoesToTheNextWaitingRequest() {
+        String grace = desk.registerAgent("Grace", billing, "en", 1);
+        String alan = desk.registerAgent("Alan", billing, "en", 1);
+        desk.presence(grace, "AVAILABLE");
+        String first = desk.submit(billing, "en", Urgency.NORMAL).requestId();
+        assertThat(desk.awaitOffered(first)).isEqualTo(grace);
+        String second = desk.submit(billing, "en", Urgency.NORMAL).requestId();
+        await().until(() -> requests.existsById(second));
+        assertThat(desk.resolve(first, grace, "Too early.").status()).isEqualTo(409);
+        desk.accept(grace, first);
+
+        assertThat(desk.resolve(first, alan, "Not mine.").status()).isEqualTo(409);
+        var resolved = desk.resolve(first, grace, "Refunded the second charge.");
+
+        assertThat(resolved.status()).isEqualTo(200);
+        assertThat(resolved.text("/status")).isEqualTo("RESOLVED");
+        var record = desk.awaitPublished(first, RequestResolved.class, event -> true);
+        RequestResolved event = (RequestResolved) RoutingDesk.decode(record);
+        assertThat(event.agentName()).isEqualTo("Grace");
+        assertThat(event.summary()).isEqualTo("Refunded the second charge.");
+        assertThat(desk.awaitOffered(second)).isEqualTo(grace);
+        assertThat(desk.resolve(first, grace, "Again.").status()).isEqualTo(409);
+        assertThat(desk.resolve(first, grace, "").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aRedeliveredRequestSubmittedCreatesNothingNew() {
+        RequestSubmitted submitted = desk.submit(billing, "en", Urgency.NORMAL);
+        String requestId = submitted.requestId();
+        desk.awaitPublished(requestId, RequestQueued.class, event -> true);
+
+        desk.send(submitted);
+        // the same request again under a new event id, as a producer that lost track might send it
+        desk.send(new RequestSubmitted(EventMetadata.of(requestId, "retry", Instant.now()), submitted.reference(),
+                submitted.customer(), submitted.language(), submitted.preferredChannel(), submitted.category(),
+                submitted.subject(), submitted.description(), submitted.urgency()));
+        desk.awaitIntakeConsumed(GROUP);
+
+        assertThat(desk.published(requestId)).singleElement().isInstanceOf(RequestQueued.class);
+        assertThat(requests.findById(requestId)).hasValueSatisfying(request ->
+                assertThat(request.outbox()).isEmpty());
+    }
+
+    @Test
+    void slotsLeftReservedByACrashAreGivenBackAfterTheGracePeriodButAFreshReservationIsKept() {
+        String grace = desk.registerAgent("Grace", billing, "en", 3);
+        desk.presence(grace, "AVAILABLE");
+        String waiting = desk.submit(RoutingDesk.freshSkill("unserved"), "en", Urgency.NORMAL).requestId();
+        await().until(() -> requests.existsById(waiting));
+        long versionBefore = requests.findById(waiting).orElseThrow().version();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant longAgo = now.minus(Duration.ofMinutes(5));
+        // as if instances had reserved these slots and died before offering the requests
+        String vanished = "crashed-" + UUID.randomUUID();
+        String inFlight = "in-flight-" + UUID.randomUUID();
+        assertThat(agents.reserve(grace, waiting, longAgo)).isPresent();
+        assertThat(agents.reserve(grace, vanished, longAgo)).isPresent();
+        assertThat(agents.reserve(grace, inFlight, now)).isPresent();
+
+        await().until(() -> desk.agent(grace).body().get("activeRequests").size() == 1);
+
+        var agent = desk.agent(grace);
+        assertThat(agent.text("/activeRequests/0")).isEqualTo(inFlight);
+        assertThat(agent.body().get("freeSlots").asInt()).isEqualTo(2);
+        // fenced: a dispatch that still meant to offer it on the strength of the lost reservation cannot
+        assertThat(requests.findById(waiting).orElseThrow().version()).isGreaterThan(versionBefore);
+        assertThat(desk.request(waiting).text("/status")).isEqualTo("WAITING");
+    }
+
+    @Test
+    void anUnknownRequestIsNotFound() {
+        var problem = desk.request("no-such-request");
+
+        assertThat(problem.status()).isEqualTo(404);
+        assertThat(problem.text("/detail")).isEqualTo("No request with id no-such-request");
+    }
+}
