@@ -2,6 +2,7 @@ package dev.tandem.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs the whole Tandem system on this machine until Ctrl-C. Started by {@code ./tandem-local} in the repository's
@@ -52,10 +53,16 @@ public final class LocalTandem {
         }
         LocalStack.Settings settings = LocalStack.Settings.defaults(options.repo()).withDataDir(options.data());
         LocalStack stack = new LocalStack(settings);
+        AtomicBoolean ready = new AtomicBoolean();
+        // also on Ctrl-C while starting; after a failed start there is nothing left to stop, nor to announce
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping Tandem...");
+            if (ready.get()) {
+                System.out.println("Stopping Tandem...");
+            }
             stack.close();
-            System.out.println("Stopped.");
+            if (ready.get()) {
+                System.out.println("Stopped.");
+            }
         }, "tandem-local-shutdown"));
 
         long startedAt = System.nanoTime();
@@ -66,6 +73,7 @@ public final class LocalTandem {
             System.err.println("Tandem could not start: " + e.getMessage());
             System.exit(1);
         }
+        ready.set(true);
         System.out.println(ReadySummary.render(stack.endpoints(), settings.dataDir(), Duration.ofNanos(System.nanoTime() - startedAt)));
         // everything runs in other threads and processes; the shutdown hook ends it all on Ctrl-C
         Thread.currentThread().join();
