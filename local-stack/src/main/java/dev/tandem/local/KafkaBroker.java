@@ -26,6 +26,8 @@ final class KafkaBroker implements AutoCloseable {
 
     private static final List<String> JVM_OPTIONS = List.of(
             "-XX:+UseSerialGC", "-Xms64m", "-Xmx256m",
+            // the same logging whatever else a host's classpath (a test module's, say) brings, such as Logback
+            "-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider",
             // the classpath's logging configuration quietens the launcher's libraries; the broker's log is wanted in full
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);

@@ -32,6 +32,14 @@ class HealthIT {
     }
 
     @Test
+    void metricsAreExposedForPrometheusIncludingTheOutbox() {
+        var scrape = ApiClient.local(port).get("/actuator/prometheus", java.util.Map.of("Accept", "text/plain"));
+
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.body().asString()).contains("tandem_outbox_published_total");
+    }
+
+    @Test
     void anUnknownPathIsAProblemDetail() {
         var problem = ApiClient.local(port).get("/api/nothing-here");
 

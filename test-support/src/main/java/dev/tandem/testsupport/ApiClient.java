@@ -29,7 +29,11 @@ public final class ApiClient {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), Map.of());
+        return get(path, Map.of());
+    }
+
+    public Response get(String path, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
     }
 
     public Response post(String path, Object body) {
@@ -52,7 +56,9 @@ public final class ApiClient {
 
     private Response send(HttpRequest.Builder request, Map<String, String> headers) {
         headers.forEach(request::header);
-        request.header("Accept", "application/json, application/problem+json");
+        if (headers.keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
+            request.header("Accept", "application/json, application/problem+json");
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
