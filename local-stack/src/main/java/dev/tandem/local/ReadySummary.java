@@ -30,7 +30,7 @@ final class ReadySummary {
                 .append('\n');
         services.forEach((name, url) -> table
                 .append(line(name, url))
-                .append(line("", "health " + url + "/actuator/health")));
+                .append(line("", "API " + url + "/swagger-ui.html   health " + url + "/actuator/health")));
         return table
                 .append('\n')
                 .append(line("Data", dataDir.toString()))

@@ -88,6 +88,14 @@ class SupportRequestApiIT {
     }
 
     @Test
+    void theOpenApiDescriptionListsSubmissionAndTheStatusPage() {
+        var description = api.get("/v3/api-docs");
+
+        assertThat(description.body().at("/paths/~1api~1requests/post").isMissingNode()).isFalse();
+        assertThat(description.body().at("/paths/~1api~1requests~1{id}/get").isMissingNode()).isFalse();
+    }
+
+    @Test
     void anUnknownRequestIsNotFound() {
         var problem = api.get("/api/requests/no-such-request");
 
