@@ -4,6 +4,11 @@ package dev.tandem.platform.web;
 public class ResourceNotFoundException extends RuntimeException {
 
     public ResourceNotFoundException(String what, String id) {
-        super("No " + what + " with id " + id);
+        this("No " + what + " with id " + id);
+    }
+
+    /** For a message that must not repeat what the caller sent, such as a token. */
+    protected ResourceNotFoundException(String message) {
+        super(message);
     }
 }
