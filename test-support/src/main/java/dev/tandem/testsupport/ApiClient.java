@@ -17,11 +17,28 @@ public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final String baseUrl;
+    private final String token;
 
     public ApiClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private ApiClient(String baseUrl, String token) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.token = token;
+    }
+
+    /** The same API, called with this bearer token (see {@link Tokens}). */
+    public ApiClient as(String token) {
+        return new ApiClient(baseUrl, token);
+    }
+
+    /** The same API, called without a token. */
+    public ApiClient anonymous() {
+        return new ApiClient(baseUrl, null);
     }
 
     public static ApiClient local(int port) {
@@ -54,13 +71,20 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), Map.of());
     }
 
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), Map.of());
+    }
+
     private Response send(HttpRequest.Builder request, Map<String, String> headers) {
+        if (token != null && headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+            request.header("Authorization", "Bearer " + token);
+        }
         headers.forEach(request::header);
         if (headers.keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
             request.header("Accept", "application/json, application/problem+json");
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().map(), parse(response.body()));
         } catch (IOException e) {

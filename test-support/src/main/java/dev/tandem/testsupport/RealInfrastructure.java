@@ -1,6 +1,8 @@
 package dev.tandem.testsupport;
 
 import de.bwaldvogel.mongo.MongoServer;
+import dev.tandem.issuer.LocalIssuer;
+import dev.tandem.issuer.LocalIssuerServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
@@ -13,7 +15,8 @@ import org.testcontainers.mongodb.MongoDBContainer;
 /**
  * The Kafka broker and MongoDB-wire store that integration tests run against, started once per test JVM.
  * Where Docker runs, they are real Kafka and MongoDB containers; elsewhere an embedded KRaft broker and
- * mongo-java-server, both reached over real sockets by the real clients. Set
+ * mongo-java-server, both reached over real sockets by the real clients. A local token issuer serves its key set
+ * over HTTP, so services verify test tokens as they verify real ones. Set
  * {@code -Dtandem.test.infrastructure=embedded} or {@code =containers} to choose.
  */
 public final class RealInfrastructure {
@@ -24,6 +27,7 @@ public final class RealInfrastructure {
     private final String kafkaBootstrapServers;
     private final String mongoBaseUri;
     private final String kind;
+    private final LocalIssuerServer issuer = LocalIssuerServer.start(0);
 
     private RealInfrastructure(String kafkaBootstrapServers, String mongoBaseUri, String kind) {
         this.kafkaBootstrapServers = kafkaBootstrapServers;
@@ -49,6 +53,11 @@ public final class RealInfrastructure {
 
     public String kafkaBootstrapServers() {
         return kafkaBootstrapServers;
+    }
+
+    /** The token issuer the services trust in tests: a real HTTP server publishing its key set. */
+    public LocalIssuer issuer() {
+        return issuer.issuer();
     }
 
     /** A connection string for a database of its own on the shared store. */

@@ -1,0 +1,116 @@
+package dev.tandem.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.testsupport.ApiClient;
+import dev.tandem.testsupport.TandemIntegrationTest;
+import dev.tandem.testsupport.Tokens;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The security model every Tandem API shares, over a real socket with tokens from a real issuer's key set. */
+@TandemIntegrationTest
+class SecurityIT {
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api() {
+        return ApiClient.local(port);
+    }
+
+    @Test
+    void aCallWithoutATokenIs401WithTheBearerChallengeAsAProblem() {
+        var answer = api().get("/api/queues");
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.text("/detail")).contains("bearer token");
+    }
+
+    static Stream<Arguments> rejectedTokens() {
+        return Stream.of(
+                Arguments.of("expired", (Function<String, String>) Tokens::expired),
+                Arguments.of("wrong issuer", (Function<String, String>) Tokens::wrongIssuer),
+                Arguments.of("wrong audience", (Function<String, String>) Tokens::wrongAudience),
+                Arguments.of("alg none", (Function<String, String>) Tokens::unsigned),
+                Arguments.of("bad signature", (Function<String, String>) role -> Tokens.badSignature()),
+                Arguments.of("unknown key id", (Function<String, String>) Tokens::unknownKey),
+                Arguments.of("not a JWT", (Function<String, String>) role -> "not-a-token"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rejectedTokens")
+    void aTokenThatFailsAnyCheckIs401(String what, Function<String, String> token) {
+        var answer = api().as(token.apply("supervisor")).get("/api/queues");
+
+        assertThat(answer.status()).as(what).isEqualTo(401);
+        assertThat(answer.header("WWW-Authenticate")).contains("invalid_token");
+        assertThat(answer.text("/type")).isEqualTo("https://tandem.dev/problems/unauthorized");
+    }
+
+    @Test
+    void aGoodTokenPassesAndNamesTheCaller() {
+        var me = api().as(Tokens.agent("agent-7", "Grace Hopper")).get("/api/me");
+
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.text("/subject")).isEqualTo("agent-7");
+        assertThat(me.text("/name")).isEqualTo("Grace Hopper");
+        assertThat(me.body().get("roles").valueStream().map(role -> role.asString())).containsExactly("agent");
+    }
+
+    @Test
+    void aCustomerOnAStaffEndpointIs403() {
+        var answer = api().as(Tokens.customer("ada")).get("/api/queues");
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.text("/type")).isEqualTo("https://tandem.dev/problems/forbidden");
+    }
+
+    @Test
+    void anAgentActsForThemselvesOnlyAndASupervisorForAnyone() {
+        assertThat(api().as(Tokens.agent("agent-7", "Grace")).get("/api/agents/agent-7/desk").status()).isEqualTo(200);
+        assertThat(api().as(Tokens.agent("agent-7", "Grace")).get("/api/agents/agent-8/desk").status()).isEqualTo(403);
+        assertThat(api().as(Tokens.customer("agent-8")).get("/api/agents/agent-8/desk").status()).isEqualTo(403);
+        assertThat(api().as(Tokens.supervisor()).get("/api/agents/agent-8/desk").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anEndpointNoRuleMentionsIsDeniedEvenToASupervisor() {
+        assertThat(api().as(Tokens.supervisor()).get("/api/nothing-here").status()).isEqualTo(403);
+        assertThat(api().get("/api/nothing-here").status()).isEqualTo(401);
+    }
+
+    @Test
+    void healthAndApiDocsAreOpenButOtherManagementEndpointsAreForOperators() {
+        assertThat(api().get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(api().get("/v3/api-docs").status()).isEqualTo(200);
+        assertThat(api().get("/actuator/metrics").status()).isEqualTo(401);
+        assertThat(api().as(Tokens.supervisor()).get("/actuator/metrics").status()).isEqualTo(403);
+        assertThat(api().as(Tokens.operator()).get("/actuator/metrics").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theApiDescriptionTellsCallersToSendABearerToken() {
+        var description = api().get("/v3/api-docs");
+
+        assertThat(description.text("/components/securitySchemes/bearer-jwt/scheme")).isEqualTo("bearer");
+        assertThat(description.body().at("/security/0").has("bearer-jwt")).isTrue();
+        assertThat(description.body().at("/paths/~1api~1me/get/parameters").isMissingNode())
+                .as("the caller comes from the token, not from a parameter").isTrue();
+    }
+
+    @Test
+    void healthDetailsAreForOperators() {
+        assertThat(api().get("/actuator/health").body().has("components")).isFalse();
+        assertThat(api().as(Tokens.operator()).get("/actuator/health", Map.of()).body().has("components")).isTrue();
+    }
+}
