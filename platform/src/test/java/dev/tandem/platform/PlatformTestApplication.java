@@ -27,6 +27,7 @@ class PlatformTestApplication {
                     }
                     HANDLED.add(submitted);
                 }
+                default -> { }
             }
         });
     }

@@ -6,6 +6,8 @@ import dev.tandem.contracts.TandemEvent;
 
 /** Events on {@link dev.tandem.contracts.Topics#INTAKE_REQUESTS}. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(RequestSubmitted.class)})
-public sealed interface IntakeEvent extends TandemEvent permits RequestSubmitted {
+@JsonSubTypes({@JsonSubTypes.Type(RequestSubmitted.class), @JsonSubTypes.Type(DetailsAdded.class),
+        @JsonSubTypes.Type(RequestWithdrawn.class), @JsonSubTypes.Type(RequestReopened.class)})
+public sealed interface IntakeEvent extends TandemEvent
+        permits RequestSubmitted, DetailsAdded, RequestWithdrawn, RequestReopened {
 }

@@ -8,6 +8,10 @@ enum RequestStatus {
     QUEUED,
     /** An agent has accepted it and owns it. */
     ASSIGNED,
-    /** The owner resolved it. */
-    RESOLVED
+    /** The owner resolved it. It can be reopened for a while. */
+    RESOLVED,
+    /** The customer reopened it after its resolution; it waits to be routed again. */
+    REOPENED,
+    /** The customer withdrew it. */
+    WITHDRAWN
 }

@@ -8,7 +8,10 @@ import dev.tandem.contracts.feedback.CheckInIssued;
 import dev.tandem.contracts.feedback.FeedbackEvent;
 import dev.tandem.contracts.feedback.FeedbackReceived;
 import dev.tandem.contracts.intake.Customer;
+import dev.tandem.contracts.intake.DetailsAdded;
+import dev.tandem.contracts.intake.RequestReopened;
 import dev.tandem.contracts.intake.RequestSubmitted;
+import dev.tandem.contracts.intake.RequestWithdrawn;
 import dev.tandem.contracts.intake.Urgency;
 import dev.tandem.contracts.notification.CustomerNotified;
 import dev.tandem.contracts.notification.MessageKind;
@@ -21,6 +24,8 @@ import dev.tandem.contracts.routing.RequestQueued;
 import dev.tandem.contracts.routing.RequestResolved;
 import dev.tandem.contracts.routing.RoutingEvent;
 import dev.tandem.platform.outbox.OutboxEntry;
+import dev.tandem.platform.web.StateConflictException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +46,7 @@ class SupportRequest {
     @Version
     private Long version;
     private String reference;
+    private String customerId;
     private Customer customer;
     private String language;
     private Channel preferredChannel;
@@ -52,6 +58,8 @@ class SupportRequest {
     private Owner owner;
     private Instant submittedAt;
     private Instant updatedAt;
+    private Instant resolvedAt;
+    private List<AddedDetail> details = new ArrayList<>();
     private List<TimelineEntry> timeline = new ArrayList<>();
     private List<OutboxEntry> outbox = new ArrayList<>();
 
@@ -59,11 +67,12 @@ class SupportRequest {
         // for the mapping layer
     }
 
-    static SupportRequest submit(String id, String reference, SubmitRequest request, String correlationId,
-                                 Instant now) {
+    static SupportRequest submit(String id, String reference, String customerId, SubmitRequest request,
+                                 String correlationId, Instant now) {
         SupportRequest created = new SupportRequest();
         created.id = id;
         created.reference = reference;
+        created.customerId = customerId;
         created.customer = new Customer(request.customer().name(), request.customer().email(),
                 request.customer().phone());
         created.language = request.language();
@@ -82,11 +91,58 @@ class SupportRequest {
         return created;
     }
 
+    /** Whether the customer may still add to it or withdraw it. */
+    boolean isOpen() {
+        return status != RequestStatus.RESOLVED && status != RequestStatus.WITHDRAWN;
+    }
+
+    /** The customer adds to the request in their own words, kept verbatim. */
+    void addDetails(String text, String correlationId, Instant now) {
+        if (!isOpen()) {
+            throw new StateConflictException("Request " + reference + " is " + status.name().toLowerCase(Locale.ROOT)
+                    + "; details can be added to open requests only");
+        }
+        details.add(new AddedDetail(now, text));
+        DetailsAdded added = new DetailsAdded(EventMetadata.of(id, correlationId, now), text);
+        outbox.add(OutboxEntry.of(Topics.INTAKE_REQUESTS, added));
+        note(added, "DETAILS_ADDED", "You added details to your request.");
+    }
+
+    /** The customer no longer needs help. */
+    void withdraw(String reason, String correlationId, Instant now) {
+        if (!isOpen()) {
+            throw new StateConflictException("Request " + reference + " is already "
+                    + status.name().toLowerCase(Locale.ROOT) + "; only open requests can be withdrawn");
+        }
+        status = RequestStatus.WITHDRAWN;
+        RequestWithdrawn withdrawn = new RequestWithdrawn(EventMetadata.of(id, correlationId, now), reason);
+        outbox.add(OutboxEntry.of(Topics.INTAKE_REQUESTS, withdrawn));
+        note(withdrawn, "WITHDRAWN", "You withdrew your request.");
+    }
+
+    /** The customer reopens a resolved request, within the window after its resolution. */
+    void reopen(String reason, Duration window, String correlationId, Instant now) {
+        if (status != RequestStatus.RESOLVED) {
+            throw new StateConflictException("Request " + reference + " is " + status.name().toLowerCase(Locale.ROOT)
+                    + "; only resolved requests can be reopened");
+        }
+        if (resolvedAt != null && now.isAfter(resolvedAt.plus(window))) {
+            throw new StateConflictException("Request " + reference + " was resolved more than " + window.toDays()
+                    + " days ago and can no longer be reopened; please submit a new request");
+        }
+        status = RequestStatus.REOPENED;
+        owner = null;
+        resolvedAt = null;
+        RequestReopened reopened = new RequestReopened(EventMetadata.of(id, correlationId, now), reason);
+        outbox.add(OutboxEntry.of(Topics.INTAKE_REQUESTS, reopened));
+        note(reopened, "REOPENED", "You reopened your request.");
+    }
+
     /** Follows routing: queued, owned, resolved. Offers and declines are internal and stay off the timeline. */
     void on(RoutingEvent event) {
         switch (event) {
             case RequestQueued queued -> {
-                if (status == RequestStatus.SUBMITTED) {
+                if (status == RequestStatus.SUBMITTED || status == RequestStatus.REOPENED) {
                     status = RequestStatus.QUEUED;
                 }
                 note(queued, "QUEUED", "Your request is waiting for the next available specialist.");
@@ -94,14 +150,17 @@ class SupportRequest {
             case RequestOffered offered -> touch(offered);
             case OfferDeclined declined -> touch(declined);
             case RequestAssigned assigned -> {
-                if (status != RequestStatus.RESOLVED) {
+                if (isOpen()) {
                     status = RequestStatus.ASSIGNED;
                     owner = new Owner(assigned.agentId(), assigned.agentName());
                 }
                 note(assigned, "ASSIGNED", assigned.agentName() + " is now looking after your request.");
             }
             case RequestResolved resolved -> {
-                status = RequestStatus.RESOLVED;
+                if (status != RequestStatus.WITHDRAWN) {
+                    status = RequestStatus.RESOLVED;
+                    resolvedAt = resolved.metadata().occurredAt();
+                }
                 note(resolved, "RESOLVED", resolved.agentName() + " resolved your request: " + resolved.summary());
             }
         }
@@ -158,6 +217,18 @@ class SupportRequest {
 
     String reference() {
         return reference;
+    }
+
+    String customerId() {
+        return customerId;
+    }
+
+    List<AddedDetail> details() {
+        return List.copyOf(details);
+    }
+
+    Instant resolvedAt() {
+        return resolvedAt;
     }
 
     Customer customer() {

@@ -12,6 +12,7 @@ import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.testsupport.ApiClient;
 import dev.tandem.testsupport.TandemIntegrationTest;
 import dev.tandem.testsupport.TopicProbe;
+import dev.tandem.testsupport.Tokens;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,7 @@ class SupportRequestApiIT {
 
     @BeforeEach
     void setUp() {
-        api = ApiClient.local(port);
+        api = ApiClient.local(port).as(Tokens.customer("ada"));
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.tandem.intake.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.contracts.Channel;
 import dev.tandem.contracts.EventCodec;
 import dev.tandem.contracts.EventMetadata;
+import dev.tandem.contracts.intake.DetailsAdded;
 import dev.tandem.contracts.intake.IntakeEvent;
 import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.contracts.notification.CustomerNotified;
@@ -13,6 +15,8 @@ import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.contracts.routing.RequestOffered;
 import dev.tandem.contracts.routing.RequestQueued;
 import dev.tandem.contracts.routing.RequestResolved;
+import dev.tandem.platform.web.StateConflictException;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +24,7 @@ class SupportRequestTest {
 
     private static final Instant SUBMITTED_AT = Instant.parse("2026-11-02T09:00:00Z");
 
-    private final SupportRequest request = SupportRequest.submit("r-1", "TDM-ABC123", new SubmitRequest(
+    private final SupportRequest request = SupportRequest.submit("r-1", "TDM-ABC123", "customer-ada", new SubmitRequest(
             new SubmitRequest.CustomerDetails("Ada", "ada@example.com", null), "en", Channel.EMAIL, "billing",
             "Charged twice", "I was charged twice.", null), "corr-1", SUBMITTED_AT);
 
@@ -74,6 +78,55 @@ class SupportRequestTest {
         request.on(new RequestAssigned(meta(3), "agent-1", "Grace", "has skill billing"));
 
         assertThat(request.status()).isEqualTo(RequestStatus.RESOLVED);
+    }
+
+    @Test
+    void theCustomerAddsDetailsVerbatimAndRoutingHearsOfThem() {
+        String words = "  It happened again\non 4 November 🙁  ";
+
+        request.addDetails(words, "corr-2", SUBMITTED_AT.plusSeconds(60));
+
+        assertThat(request.details()).extracting(AddedDetail::text).containsExactly(words);
+        assertThat(request.outbox()).last().satisfies(entry -> assertThat(
+                EventCodec.decode(entry.payload(), IntakeEvent.class).orElseThrow())
+                .isInstanceOfSatisfying(DetailsAdded.class, added -> assertThat(added.text()).isEqualTo(words)));
+        assertThat(request.timeline()).extracting(TimelineEntry::kind).endsWith("DETAILS_ADDED");
+    }
+
+    @Test
+    void aWithdrawnRequestTakesNoMoreDetailsAndIsNotWithdrawnTwice() {
+        request.withdraw("Sorted it myself.", "corr-2", SUBMITTED_AT.plusSeconds(60));
+
+        assertThat(request.status()).isEqualTo(RequestStatus.WITHDRAWN);
+        assertThatThrownBy(() -> request.addDetails("more", "corr-3", SUBMITTED_AT.plusSeconds(70)))
+                .isInstanceOf(StateConflictException.class).hasMessageContaining("open requests only");
+        assertThatThrownBy(() -> request.withdraw(null, "corr-3", SUBMITTED_AT.plusSeconds(70)))
+                .isInstanceOf(StateConflictException.class);
+        request.on(new RequestResolved(meta(90), "agent-1", "Grace", "Done."));
+        assertThat(request.status()).as("a resolution routing sent before it heard").isEqualTo(RequestStatus.WITHDRAWN);
+    }
+
+    @Test
+    void aResolvedRequestCanBeReopenedWithinTheWindowOnly() {
+        request.on(new RequestAssigned(meta(3), "agent-1", "Grace", "has skill billing"));
+        request.on(new RequestResolved(meta(5), "agent-1", "Grace", "Refunded."));
+        Duration window = Duration.ofDays(14);
+
+        assertThatThrownBy(() -> request.reopen("Still charged.", window, "corr-2",
+                SUBMITTED_AT.plus(Duration.ofDays(15))))
+                .isInstanceOf(StateConflictException.class).hasMessageContaining("no longer be reopened");
+        request.reopen("Still charged.", window, "corr-2", SUBMITTED_AT.plus(Duration.ofDays(13)));
+
+        assertThat(request.status()).isEqualTo(RequestStatus.REOPENED);
+        assertThat(request.owner()).isNull();
+        request.on(new RequestQueued(meta(100), "billing", "en"));
+        assertThat(request.status()).isEqualTo(RequestStatus.QUEUED);
+    }
+
+    @Test
+    void onlyAResolvedRequestCanBeReopened() {
+        assertThatThrownBy(() -> request.reopen("why not", Duration.ofDays(14), "corr-2", SUBMITTED_AT))
+                .isInstanceOf(StateConflictException.class).hasMessageContaining("only resolved requests");
     }
 
     private static EventMetadata meta(int secondsAfterSubmission) {

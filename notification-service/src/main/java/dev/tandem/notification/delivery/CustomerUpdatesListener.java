@@ -3,7 +3,10 @@ package dev.tandem.notification.delivery;
 import dev.tandem.contracts.feedback.CheckInIssued;
 import dev.tandem.contracts.feedback.FeedbackEvent;
 import dev.tandem.contracts.feedback.FeedbackReceived;
+import dev.tandem.contracts.intake.DetailsAdded;
 import dev.tandem.contracts.intake.IntakeEvent;
+import dev.tandem.contracts.intake.RequestReopened;
+import dev.tandem.contracts.intake.RequestWithdrawn;
 import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.contracts.notification.MessageKind;
 import dev.tandem.contracts.routing.OfferDeclined;
@@ -35,6 +38,10 @@ class CustomerUpdatesListener {
         return message -> inbox.receive("notify-intake", message, IntakeEvent.class, event -> {
             switch (event) {
                 case RequestSubmitted submitted -> notifier.acknowledge(submitted);
+                // the customer's own actions: the status page confirms them, no message needed
+                case DetailsAdded added -> { }
+                case RequestWithdrawn withdrawn -> { }
+                case RequestReopened reopened -> { }
             }
         });
     }

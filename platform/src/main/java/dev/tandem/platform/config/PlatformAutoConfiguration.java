@@ -2,6 +2,7 @@ package dev.tandem.platform.config;
 
 import dev.tandem.platform.correlation.CorrelationIdFilter;
 import dev.tandem.platform.health.StoreHealthIndicator;
+import dev.tandem.platform.idempotency.IdempotencyKeys;
 import dev.tandem.platform.inbox.EventInbox;
 import dev.tandem.platform.outbox.OutboxConfiguration;
 import dev.tandem.platform.web.ProblemDetailsAdvice;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the shared mechanisms into every Tandem service. */
 @AutoConfiguration(afterName = {
@@ -35,6 +37,11 @@ public class PlatformAutoConfiguration {
     EventInbox eventInbox(MongoTemplate mongo, Clock clock,
                           @Value("${tandem.inbox.retention:30d}") Duration retention) {
         return new EventInbox(mongo, clock, retention);
+    }
+
+    @Bean
+    IdempotencyKeys idempotencyKeys(MongoTemplate mongo, JsonMapper json, Clock clock) {
+        return new IdempotencyKeys(mongo, json, clock);
     }
 
     @Bean

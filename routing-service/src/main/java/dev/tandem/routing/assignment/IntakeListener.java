@@ -1,6 +1,9 @@
 package dev.tandem.routing.assignment;
 
+import dev.tandem.contracts.intake.DetailsAdded;
 import dev.tandem.contracts.intake.IntakeEvent;
+import dev.tandem.contracts.intake.RequestReopened;
+import dev.tandem.contracts.intake.RequestWithdrawn;
 import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.platform.inbox.EventInbox;
 import java.time.Clock;
@@ -41,6 +44,11 @@ class IntakeListener {
     private void on(IntakeEvent event) {
         switch (event) {
             case RequestSubmitted submitted -> queue(submitted);
+            // routing does not act on these yet: the owner sees details in intake, withdrawn and reopened
+            // requests are not yet released or queued again here
+            case DetailsAdded added -> { }
+            case RequestWithdrawn withdrawn -> { }
+            case RequestReopened reopened -> { }
         }
     }
 

@@ -1,0 +1,230 @@
+package dev.tandem.platform.idempotency;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import dev.tandem.platform.web.FieldError;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.web.ErrorResponseException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Safe retries of a creation, with Stripe's semantics for the {@code Idempotency-Key} header:
+ * <ul>
+ *   <li>the first request with a key runs, and its answer is kept for {@link #RETENTION};</li>
+ *   <li>a retry with the same key and the same body gets that answer again, status and body, with the header
+ *       {@code Idempotent-Replayed: true}, and creates nothing;</li>
+ *   <li>the same key with a different body is refused with 422;</li>
+ *   <li>a request while another with the same key is still running is refused with 409 and {@code Retry-After};</li>
+ *   <li>requests that fail validation never get this far, so they keep nothing and the key stays free.</li>
+ * </ul>
+ * Keys are scoped to the caller, so two customers cannot collide or see each other's answers.
+ * <p>
+ * A crash while the first request runs leaves its key locked for {@link #LEASE} at most; the retry after that
+ * takes the key over and runs the creation again with the same resource id, so the action must treat "this id
+ * already exists" as its work being done (an insert with the given id, answering the existing resource on a
+ * duplicate key).
+ */
+public class IdempotencyKeys {
+
+    /** The request header. */
+    public static final String HEADER = "Idempotency-Key";
+    /** The response header on a replayed answer. */
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /** How long an answer is kept for retries. */
+    public static final Duration RETENTION = Duration.ofHours(24);
+    /** How long a running request holds its key before a retry may take it over. */
+    public static final Duration LEASE = Duration.ofSeconds(30);
+
+    static final String COLLECTION = "idempotency_keys";
+    static final URI KEY_REUSED = URI.create("https://tandem.dev/problems/idempotency-key-reused");
+    static final URI KEY_IN_USE = URI.create("https://tandem.dev/problems/idempotency-key-in-use");
+    static final URI INVALID_REQUEST = URI.create("https://tandem.dev/problems/invalid-request");
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final MongoCollection<Document> keys;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public IdempotencyKeys(MongoTemplate mongo, JsonMapper json, Clock clock) {
+        this.keys = mongo.getCollection(COLLECTION);
+        this.json = json;
+        this.clock = clock;
+        // real MongoDB expires old keys by itself; forgetExpiredKeys does it where TTL indexes do nothing
+        keys.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+    }
+
+    /**
+     * Runs a creation at most once per caller and key.
+     *
+     * @param scope        whose key it is, such as the caller's subject
+     * @param key          the {@code Idempotency-Key} header, or null to run without one
+     * @param request      the validated request body; its JSON form is what "the same body" means
+     * @param responseType the type of the answer's body, to give a replay back as the same type
+     * @param create       runs the creation with the id the new resource must have
+     */
+    public <T> ResponseEntity<T> create(String scope, String key, Object request, Class<T> responseType,
+                                        Function<String, ResponseEntity<T>> create) {
+        if (key == null) {
+            return create.apply(UUID.randomUUID().toString());
+        }
+        if (!VALID_KEY.matcher(key).matches()) {
+            throw invalidKey();
+        }
+        String id = scope + "\n" + key;
+        String fingerprint = fingerprint(request);
+        while (true) {
+            Instant now = clock.instant();
+            String resourceId = UUID.randomUUID().toString();
+            if (claim(id, fingerprint, resourceId, now)) {
+                return run(id, resourceId, create);
+            }
+            Document existing = keys.find(Filters.eq("_id", id)).first();
+            if (existing == null) {
+                continue;
+            }
+            if (existing.getDate("expiresAt").toInstant().isBefore(now)) {
+                keys.deleteOne(Filters.and(Filters.eq("_id", id), Filters.lt("expiresAt", Date.from(now))));
+                continue;
+            }
+            if (!fingerprint.equals(existing.getString("fingerprint"))) {
+                throw reused();
+            }
+            if ("COMPLETED".equals(existing.getString("state"))) {
+                return replay(existing, responseType);
+            }
+            Instant lockedUntil = existing.getDate("lockedUntil").toInstant();
+            if (lockedUntil.isAfter(now)) {
+                throw inUse(Duration.between(now, lockedUntil));
+            }
+            if (takeOver(id, now)) {
+                return run(id, existing.getString("resourceId"), create);
+            }
+        }
+    }
+
+    private boolean claim(String id, String fingerprint, String resourceId, Instant now) {
+        try {
+            keys.insertOne(new Document("_id", id)
+                    .append("fingerprint", fingerprint)
+                    .append("state", "IN_FLIGHT")
+                    .append("resourceId", resourceId)
+                    .append("lockedUntil", Date.from(now.plus(LEASE)))
+                    .append("expiresAt", Date.from(now.plus(RETENTION))));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    // the lease of a request that never finished (its process died) has run out: the retry runs it again
+    private boolean takeOver(String id, Instant now) {
+        return keys.findOneAndUpdate(
+                Filters.and(Filters.eq("_id", id), Filters.eq("state", "IN_FLIGHT"),
+                        Filters.lte("lockedUntil", Date.from(now))),
+                Updates.set("lockedUntil", Date.from(now.plus(LEASE))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)) != null;
+    }
+
+    private <T> ResponseEntity<T> run(String id, String resourceId, Function<String, ResponseEntity<T>> create) {
+        ResponseEntity<T> answer;
+        try {
+            answer = create.apply(resourceId);
+        } catch (RuntimeException e) {
+            // nothing was created: free the key, so that a retry runs afresh
+            keys.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", "IN_FLIGHT")));
+            throw e;
+        }
+        URI location = answer.getHeaders().getLocation();
+        keys.updateOne(Filters.eq("_id", id), Updates.combine(
+                Updates.set("state", "COMPLETED"),
+                Updates.set("status", answer.getStatusCode().value()),
+                Updates.set("location", location == null ? null : location.toString()),
+                Updates.set("body", answer.getBody() == null ? null : json.writeValueAsString(answer.getBody()))));
+        return answer;
+    }
+
+    private <T> ResponseEntity<T> replay(Document existing, Class<T> responseType) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(REPLAYED_HEADER, "true");
+        if (existing.getString("location") != null) {
+            headers.setLocation(URI.create(existing.getString("location")));
+        }
+        String body = existing.getString("body");
+        return ResponseEntity.status(existing.getInteger("status")).headers(headers)
+                .body(body == null ? null : json.readValue(body, responseType));
+    }
+
+    private String fingerprint(Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${tandem.idempotency.cleanup-interval:1h}")
+    void forgetExpiredKeys() {
+        keys.deleteMany(Filters.lt("expiresAt", Date.from(clock.instant())));
+    }
+
+    private static ErrorResponseException reused() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                "This Idempotency-Key was used with a different request body; use a new key for a new request");
+        problem.setType(KEY_REUSED);
+        problem.setTitle("Idempotency-Key reused");
+        return new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null);
+    }
+
+    private static ErrorResponseException inUse(Duration remaining) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "A request with this Idempotency-Key is still being processed; retry shortly");
+        problem.setType(KEY_IN_USE);
+        problem.setTitle("Idempotency-Key in use");
+        ErrorResponseException exception = new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+        exception.getHeaders().set(HttpHeaders.RETRY_AFTER,
+                Long.toString(Math.max(1, Math.min(remaining.toSeconds() + 1, LEASE.toSeconds()))));
+        return exception;
+    }
+
+    private static ErrorResponseException invalidKey() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID");
+        problem.setType(INVALID_REQUEST);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.of(new FieldError(HEADER,
+                "must be 1 to 255 visible ASCII characters, such as a UUID")));
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+}
