@@ -11,29 +11,46 @@ import dev.tandem.testsupport.ApiClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The whole system from its jars: Kafka, the store, SMTP, the SMS gateway stand-in and the four services as
- * separate processes, driven only through their HTTP APIs and the customer's inboxes.
+ * separate processes, driven only through their HTTP APIs and the customer's inboxes, with tokens from the local
+ * issuer as a front end would get them. Last, the logs of every process are searched for the customers' contact
+ * details and the tokens: none may appear in clear.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CustomerJourneyIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Pattern CHECK_IN_LINK = Pattern.compile("https?://\\S+/check-ins/([A-Za-z0-9._-]+)");
 
+    private static final String ADA_EMAIL = "ada@example.com";
+    private static final String ALAN_EMAIL = "alan@example.com";
+    private static final String ALAN_PHONE = "+447700900456";
+
     private static LocalStack stack;
+    private static ApiClient issuer;
     private static ApiClient intake;
     private static ApiClient routing;
     private static ApiClient notification;
     private static ApiClient feedback;
+    private static final Set<String> tokensHandedOut = ConcurrentHashMap.newKeySet();
+    private static final Set<String> checkInTokens = ConcurrentHashMap.newKeySet();
 
     @BeforeAll
     static void startTheSystem() throws Exception {
@@ -41,6 +58,7 @@ class CustomerJourneyIT {
         Path data = Files.createTempDirectory("tandem-e2e");
         stack = new LocalStack(LocalStack.Settings.onFreePorts(repo, data).withReadinessTimeout(Duration.ofSeconds(180)));
         Endpoints endpoints = stack.start();
+        issuer = new ApiClient(endpoints.issuerUrl());
         intake = new ApiClient(endpoints.intakeUrl());
         routing = new ApiClient(endpoints.routingUrl());
         notification = new ApiClient(endpoints.notificationUrl());
@@ -55,15 +73,18 @@ class CustomerJourneyIT {
     }
 
     @Test
+    @Order(1)
     void aRequestTravelsFromSubmissionToOwnerToResolutionToCheckIn() {
         String agentId = availableAgent("Grace", "billing");
+        ApiClient agent = routing.as(token("agent", agentId, "Grace"));
+        ApiClient ada = intake.as(token("customer", "ada-" + UUID.randomUUID(), "Ada Lovelace"));
 
-        var submitted = intake.post("/api/requests", """
+        var submitted = ada.post("/api/requests", """
                 {"customer": {"name": "Ada Lovelace", "email": "ada@example.com"},
                  "language": "en", "preferredChannel": "EMAIL", "category": "billing",
                  "subject": "Charged twice for October",
                  "description": "My statement shows two charges of 49.00.", "urgency": "HIGH"}""",
-                Map.of("X-Correlation-Id", "e2e-journey-1"));
+                Map.of("X-Correlation-Id", "e2e-journey-1", "Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(submitted.status()).isEqualTo(201);
         String requestId = submitted.text("/id");
         String reference = submitted.text("/reference");
@@ -71,21 +92,21 @@ class CustomerJourneyIT {
         ReceivedMail acknowledgement = awaitMail("ada@example.com", reference, mail -> true);
         assertThat(acknowledgement.body()).contains("Ada");
 
-        await().atMost(PATIENCE).until(() -> routing.get("/api/agents/" + agentId + "/offers").body()
+        await().atMost(PATIENCE).until(() -> agent.get("/api/agents/" + agentId + "/offers").body()
                 .valueStream().anyMatch(offer -> offer.get("requestId").asString().equals(requestId)));
-        var accepted = routing.post("/api/agents/" + agentId + "/offers/" + requestId + "/accept", "");
+        var accepted = agent.post("/api/agents/" + agentId + "/offers/" + requestId + "/accept", "");
         assertThat(accepted.status()).isEqualTo(200);
         assertThat(accepted.text("/status")).isEqualTo("ASSIGNED");
 
         awaitMail("ada@example.com", reference, mail -> mail.body().contains("Grace"));
         await().atMost(PATIENCE).untilAsserted(() -> {
-            var page = intake.get("/api/requests/" + requestId);
+            var page = ada.get("/api/requests/" + requestId);
             assertThat(page.text("/status")).isEqualTo("ASSIGNED");
             assertThat(page.text("/owner/name")).isEqualTo("Grace");
         });
 
-        var resolved = routing.post("/api/requests/" + requestId + "/resolve", Map.of("agentId", agentId,
-                "summary", "Refunded the duplicate charge of 49.00."));
+        var resolved = agent.post("/api/requests/" + requestId + "/resolve",
+                Map.of("summary", "Refunded the duplicate charge of 49.00."));
         assertThat(resolved.status()).isEqualTo(200);
         awaitMail("ada@example.com", reference, mail -> mail.body().contains("Refunded the duplicate charge"));
 
@@ -94,19 +115,20 @@ class CustomerJourneyIT {
         Matcher link = CHECK_IN_LINK.matcher(checkIn.body());
         assertThat(link.find()).isTrue();
         String token = link.group(1);
+        checkInTokens.add(token);
 
         var answer = feedback.post("/api/check-ins/" + token, Map.of("csat", 5, "comment", "Quick and kind."));
         assertThat(answer.status()).isEqualTo(201);
         assertThat(feedback.post("/api/check-ins/" + token, Map.of("csat", 1)).status()).isEqualTo(409);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            var csat = feedback.get("/api/agents/" + agentId + "/csat");
+            var csat = feedback.as(token("agent", agentId, "Grace")).get("/api/agents/" + agentId + "/csat");
             assertThat(csat.text("/responses")).isEqualTo("1");
             assertThat(csat.body().get("csatPercent").asDouble()).isEqualTo(100.0);
         });
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            var page = intake.get("/api/requests/" + requestId);
+            var page = ada.get("/api/requests/" + requestId);
             assertThat(page.text("/status")).isEqualTo("RESOLVED");
             List<String> story = page.body().get("timeline").valueStream()
                     .map(step -> step.get("kind").asString()).toList();
@@ -115,7 +137,7 @@ class CustomerJourneyIT {
             assertThat(story).contains("CHECK_IN");
         });
 
-        var sent = notification.get("/api/notifications?requestId=" + requestId);
+        var sent = notification.as(token("supervisor", "sam", "Sam")).get("/api/notifications?requestId=" + requestId);
         assertThat(sent.body().valueStream().map(record -> record.get("kind").asString()))
                 .containsExactlyInAnyOrder("ACKNOWLEDGEMENT", "OWNER_ASSIGNED", "RESOLVED", "CHECK_IN");
         assertThat(sent.body().valueStream().map(record -> record.get("status").asString())).containsOnly("SENT");
@@ -124,10 +146,11 @@ class CustomerJourneyIT {
     }
 
     @Test
+    @Order(2)
     void aCustomerWhoPrefersSmsHearsBySms() {
         String agentId = availableAgent("Alan", "delivery");
 
-        var submitted = intake.post("/api/requests", """
+        var submitted = intake.as(token("customer", "alan-" + UUID.randomUUID(), null)).post("/api/requests", """
                 {"customer": {"name": "Alan Turing", "email": "alan@example.com", "phone": "+447700900456"},
                  "language": "en", "preferredChannel": "SMS", "category": "delivery",
                  "subject": "Parcel not arrived", "description": "Ordered two weeks ago."}""");
@@ -138,17 +161,54 @@ class CustomerJourneyIT {
                 .filter(sms -> sms.to().equals("+447700900456") && sms.body().contains(reference))
                 .findFirst(), Optional::isPresent).orElseThrow();
         assertThat(acknowledgement.body()).hasSizeLessThanOrEqualTo(320);
-        assertThat(routing.get("/api/agents/" + agentId).status()).isEqualTo(200);
+        assertThat(routing.as(token("agent", agentId, "Alan")).get("/api/agents/" + agentId).status()).isEqualTo(200);
     }
 
+    @Test
+    @Order(3)
+    void theLogsOfEveryProcessNeverShowContactDetailsOrTokens() throws Exception {
+        List<String> secrets = new ArrayList<>(List.of(ADA_EMAIL, ALAN_EMAIL, ALAN_PHONE));
+        secrets.addAll(tokensHandedOut);
+        secrets.addAll(checkInTokens);
+        assertThat(tokensHandedOut).as("the journeys above ran and used tokens").isNotEmpty();
+        Path logs = stack.settings().dataDir().resolve("logs");
+        List<Path> files;
+        try (var listing = Files.list(logs)) {
+            files = listing.filter(file -> file.toString().endsWith(".log")).toList();
+        }
+        assertThat(files).extracting(file -> file.getFileName().toString()).contains("intake-service.log",
+                "routing-service.log", "notification-service.log", "feedback-service.log");
+        for (Path file : files) {
+            String log = Files.readString(file);
+            assertThat(log).as(file.getFileName() + " is not empty").isNotBlank();
+            for (String secret : secrets) {
+                assertThat(log).as("%s must not contain %s", file.getFileName(),
+                        secret.length() > 20 ? "a token" : secret).doesNotContain(secret);
+            }
+        }
+    }
+
+    /** A supervisor registers the agent under their login's subject; the agent goes available themselves. */
     private static String availableAgent(String name, String skill) {
-        var agent = routing.post("/api/agents", Map.of("name", name, "skills", List.of(skill),
-                "languages", List.of("en"), "capacity", 2));
+        String id = name.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID();
+        var agent = routing.as(token("supervisor", "sam", "Sam")).post("/api/agents", Map.of("id", id, "name", name,
+                "skills", List.of(skill), "languages", List.of("en"), "capacity", 2));
         assertThat(agent.status()).isEqualTo(201);
-        String id = agent.text("/id");
-        assertThat(routing.put("/api/agents/" + id + "/presence", Map.of("presence", "AVAILABLE")).status())
-                .isEqualTo(200);
+        assertThat(agent.text("/id")).isEqualTo(id);
+        assertThat(routing.as(token("agent", id, name)).put("/api/agents/" + id + "/presence",
+                Map.of("presence", "AVAILABLE")).status()).isEqualTo(200);
         return id;
+    }
+
+    /** A token from the local stack's issuer, obtained as the README tells a developer to. */
+    private static String token(String role, String subject, String name) {
+        String query = "/token?role=" + role + "&subject=" + subject
+                + (name == null ? "" : "&name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
+        var answer = issuer.get(query);
+        assertThat(answer.status()).isEqualTo(200);
+        String token = answer.text("/access_token");
+        tokensHandedOut.add(token);
+        return token;
     }
 
     private static ReceivedMail awaitMail(String to, String reference, java.util.function.Predicate<ReceivedMail> what) {

@@ -43,6 +43,11 @@ record DataDir(Path root) {
         return readOrCreate(root.resolve("signing.key"), DataDir::randomKey);
     }
 
+    /** The local issuer's signing key: tokens handed out in an earlier run stay valid after a restart. */
+    Path issuerKey() {
+        return root.resolve("issuer.jwk");
+    }
+
     /** Reads a small value kept in a file, writing it there first if it isn't yet. */
     static String readOrCreate(Path file, Supplier<String> value) {
         try {

@@ -12,6 +12,7 @@ public record Endpoints(String kafkaBootstrap, String mongoUri, int smtpPort, St
                         String intakeUrl, String routingUrl, String notificationUrl, String feedbackUrl) {
 
     static final String HOST = "127.0.0.1";
+    static final String ISSUER_PATH = "/issuer";
 
     static Endpoints of(Ports ports) {
         return new Endpoints(
@@ -27,6 +28,11 @@ public record Endpoints(String kafkaBootstrap, String mongoUri, int smtpPort, St
 
     static String http(int port) {
         return "http://" + HOST + ":" + port;
+    }
+
+    /** The local token issuer, which the services trust: {@code <issuer>/token?role=...&subject=...}. */
+    public String issuerUrl() {
+        return toolsUrl + ISSUER_PATH;
     }
 
     /** The received mail as JSON. */

@@ -1,5 +1,6 @@
 package dev.tandem.local;
 
+import dev.tandem.issuer.LocalIssuer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * The whole Tandem system on this machine, without Docker: a Kafka broker and the four services as child JVMs; a
- * MongoDB-wire store, an SMTP server and the local tools (mail and SMS inboxes, an SMS gateway stand-in) in this
- * JVM. Everything listens on 127.0.0.1 only.
+ * MongoDB-wire store, an SMTP server and the local tools (mail and SMS inboxes, an SMS gateway stand-in, the token
+ * issuer the services trust) in this JVM. Everything listens on 127.0.0.1 only.
  *
  * <pre>{@code
  * try (LocalStack stack = new LocalStack(LocalStack.Settings.onFreePorts(repoRoot, tempDir))) {
@@ -92,7 +93,8 @@ public final class LocalStack implements AutoCloseable {
     public Endpoints start() {
         requireRepository(settings.repoRoot());
         Ports ports = settings.ports();
-        List<ServiceLaunch> launches = ServiceLaunch.all(ports, data.signingKey());
+        LocalIssuer issuer = LocalIssuer.withKeyIn(data.issuerKey(), endpoints.issuerUrl());
+        List<ServiceLaunch> launches = ServiceLaunch.all(ports, data.signingKey(), issuer);
         Services.requireJars(settings.repoRoot(), launches);
         ports.requireFree();
         try {
@@ -101,7 +103,7 @@ public final class LocalStack implements AutoCloseable {
                     settings.readinessTimeout()), started -> kafka = started);
             keep(MongoStore.start(data.mongoFile(), ports.mongo()), started -> mongo = started);
             MailServer mail = keep(MailServer.start(ports.smtp()), started -> mailServer = started);
-            keep(ToolsServer.start(ports.tools(), mail::received, sms), started -> tools = started);
+            keep(ToolsServer.start(ports.tools(), mail::received, sms, issuer), started -> tools = started);
             log.info("Starting {}", launches.stream().map(ServiceLaunch::name).toList());
             keep(Services.start(settings.repoRoot(), data, launches), started -> services = started)
                     .awaitReady(Instant.now().plus(settings.readinessTimeout()));

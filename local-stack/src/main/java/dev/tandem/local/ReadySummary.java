@@ -27,6 +27,8 @@ final class ReadySummary {
                 .append(line("Mail inbox", endpoints.mailInboxUrl() + "   (in a browser: " + endpoints.toolsUrl() + "/)"))
                 .append(line("SMS inbox", endpoints.smsInboxUrl()))
                 .append(line("SMS gateway", endpoints.toolsUrl() + SmsGateway.PATH_PREFIX + "{AccountSid}/Messages.json"))
+                .append(line("Tokens", endpoints.issuerUrl() + "/token?role=customer&subject=ada"
+                        + "   (roles: customer, agent, supervisor, operator)"))
                 .append('\n');
         services.forEach((name, url) -> table
                 .append(line(name, url))

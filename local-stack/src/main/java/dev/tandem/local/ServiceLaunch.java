@@ -1,5 +1,6 @@
 package dev.tandem.local;
 
+import dev.tandem.issuer.LocalIssuer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,26 +22,29 @@ record ServiceLaunch(String name, int port, List<String> properties) {
     // Twilio's magic test number for a valid sender
     private static final String SMS_FROM = "+15005550006";
 
-    static List<ServiceLaunch> all(Ports ports, String checkInSigningKey) {
+    static List<ServiceLaunch> all(Ports ports, String checkInSigningKey, LocalIssuer issuer) {
         String feedbackUrl = Endpoints.http(ports.feedback());
         return List.of(
-                of("intake-service", ports.intake(), ports),
-                of("routing-service", ports.routing(), ports),
-                of("notification-service", ports.notification(), ports,
+                of("intake-service", ports.intake(), ports, issuer),
+                of("routing-service", ports.routing(), ports, issuer),
+                of("notification-service", ports.notification(), ports, issuer,
                         "--spring.mail.host=" + Endpoints.HOST,
                         "--spring.mail.port=" + ports.smtp(),
                         "--tandem.notification.sms.base-url=" + Endpoints.http(ports.tools()),
                         "--tandem.notification.sms.account-sid=" + SMS_ACCOUNT_SID,
                         "--tandem.notification.sms.auth-token=local",
                         "--tandem.notification.sms.from=" + SMS_FROM),
-                of("feedback-service", ports.feedback(), ports,
+                of("feedback-service", ports.feedback(), ports, issuer,
                         "--tandem.feedback.check-in.link-base-url=" + feedbackUrl,
                         "--tandem.feedback.check-in.signing-key=" + checkInSigningKey));
     }
 
-    private static ServiceLaunch of(String name, int port, Ports ports, String... ownProperties) {
+    private static ServiceLaunch of(String name, int port, Ports ports, LocalIssuer issuer,
+                                    String... ownProperties) {
         List<String> properties = new ArrayList<>(List.of(
                 "--server.port=" + port,
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer.issuer(),
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwkSetUri(),
                 "--spring.mongodb.uri=mongodb://" + Endpoints.HOST + ":" + ports.mongo() + "/" + name,
                 "--spring.cloud.stream.kafka.binder.brokers=" + Endpoints.HOST + ":" + ports.kafka()));
         properties.addAll(List.of(ownProperties));

@@ -2,6 +2,8 @@ package dev.tandem.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tandem.issuer.IssuerEndpoint;
+import dev.tandem.issuer.LocalIssuer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * The local tools on one HTTP port: the received mail and text messages, as JSON ({@code /mail}, {@code /sms})
- * and as a page for a browser ({@code /}), and the SMS gateway stand-in.
+ * and as a page for a browser ({@code /}), the SMS gateway stand-in, and the local token issuer
+ * ({@code /issuer/token?role=customer&subject=ada}, {@code /issuer/jwks.json}).
  */
 final class ToolsServer implements AutoCloseable {
 
@@ -36,12 +39,13 @@ final class ToolsServer implements AutoCloseable {
         this.smsGateway = new SmsGateway(sms);
     }
 
-    static ToolsServer start(int port, Supplier<List<ReceivedMail>> mail, SmsInbox sms) {
+    static ToolsServer start(int port, Supplier<List<ReceivedMail>> mail, SmsInbox sms, LocalIssuer issuer) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(Endpoints.HOST, port), 0);
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
             ToolsServer tools = new ToolsServer(server, executor, mail, sms);
             server.createContext("/", tools::handle);
+            server.createContext(Endpoints.ISSUER_PATH, new IssuerEndpoint(issuer, Endpoints.ISSUER_PATH));
             server.setExecutor(executor);
             server.start();
             return tools;

@@ -1,5 +1,6 @@
 package dev.tandem.local;
 
+import dev.tandem.issuer.LocalIssuer;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
@@ -39,7 +40,7 @@ class MailInboxTest {
         Ports ports = Ports.free();
         smtp = new ServerSetup(ports.smtp(), Endpoints.HOST, ServerSetup.PROTOCOL_SMTP);
         mailServer = MailServer.start(ports.smtp());
-        tools = ToolsServer.start(ports.tools(), mailServer::received, sms);
+        tools = ToolsServer.start(ports.tools(), mailServer::received, sms, LocalIssuer.withNewKey("http://127.0.0.1/issuer"));
         toolsUrl = Endpoints.http(ports.tools());
     }
 

@@ -1,5 +1,6 @@
 package dev.tandem.local;
 
+import dev.tandem.issuer.LocalIssuer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -10,10 +11,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 class ServiceLaunchTest {
 
-    private final List<ServiceLaunch> launches = ServiceLaunch.all(Ports.defaults(), "the-key");
+    private final List<ServiceLaunch> launches = ServiceLaunch.all(Ports.defaults(), "the-key",
+            LocalIssuer.withNewKey("http://127.0.0.1:8025/issuer"));
 
     @Test
-    void pointsEveryServiceAtTheLocalBrokerAndItsOwnDatabase() {
+    void pointsEveryServiceAtTheLocalBrokerItsOwnDatabaseAndTheLocalIssuer() {
         assertThat(launches).extracting(ServiceLaunch::name, ServiceLaunch::port).containsExactly(
                 tuple("intake-service", 8081),
                 tuple("routing-service", 8082),
@@ -21,6 +23,8 @@ class ServiceLaunchTest {
                 tuple("feedback-service", 8084));
         assertThat(launches.getFirst().properties()).containsExactly(
                 "--server.port=8081",
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:8025/issuer",
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:8025/issuer/jwks.json",
                 "--spring.mongodb.uri=mongodb://127.0.0.1:27017/intake-service",
                 "--spring.cloud.stream.kafka.binder.brokers=127.0.0.1:9092");
         assertThat(launches.getFirst().readinessUri()).hasToString("http://127.0.0.1:8081/actuator/health/readiness");

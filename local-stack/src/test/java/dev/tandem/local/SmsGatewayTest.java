@@ -1,5 +1,6 @@
 package dev.tandem.local;
 
+import dev.tandem.issuer.LocalIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class SmsGatewayTest {
     @BeforeEach
     void startTools() {
         int port = Ports.free().tools();
-        tools = ToolsServer.start(port, List::of, inbox);
+        tools = ToolsServer.start(port, List::of, inbox, LocalIssuer.withNewKey("http://127.0.0.1/issuer"));
         baseUrl = Endpoints.http(port);
     }
 
