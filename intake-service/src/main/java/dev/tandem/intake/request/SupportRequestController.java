@@ -4,7 +4,13 @@ import dev.tandem.platform.correlation.CorrelationId;
 import dev.tandem.platform.idempotency.IdempotencyKeys;
 import dev.tandem.platform.security.Caller;
 import dev.tandem.platform.web.ResourceNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,9 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/requests")
+@Tag(name = "Requests", description = "Customers' support requests and their status pages")
 class SupportRequestController {
 
     private static final int SAVE_ATTEMPTS = 3;
+    private static final String PROBLEM = "application/problem+json";
 
     private final SupportRequestRepository requests;
     private final IdempotencyKeys idempotencyKeys;
@@ -53,6 +61,18 @@ class SupportRequestController {
      * is out, the event will reach the other services even if this process dies. With an {@code Idempotency-Key},
      * a retry within 24 hours gets the same answer and creates nothing.
      */
+    @Operation(summary = "Submit a support request", description = "Answers 201 with the status page and its"
+            + " Location once the request and its event are stored. Send an Idempotency-Key to retry safely.")
+    @ApiResponse(responseCode = "201", description = "Stored; the body is the request's status page",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestView.class),
+                    examples = @ExampleObject(value = ApiExamples.VIEW)))
+    @ApiResponse(responseCode = "409", description = "Another call with this Idempotency-Key is still running; retry"
+            + " after Retry-After seconds", content = @Content(mediaType = PROBLEM,
+            examples = @ExampleObject(value = ApiExamples.KEY_IN_USE)))
+    @ApiResponse(responseCode = "422", description = "This Idempotency-Key was used with another body",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.KEY_REUSED)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = ApiExamples.SUBMIT)))
     @PostMapping
     ResponseEntity<RequestView> submit(Caller caller,
                                        @Parameter(description = "Makes retries safe: a unique value per new request,"
@@ -73,6 +93,10 @@ class SupportRequestController {
     }
 
     /** The caller's own requests, newest first, a page at a time. */
+    @Operation(summary = "List my requests", description = "The calling customer's requests, newest first;"
+            + " at most 100 a page.")
+    @ApiResponse(responseCode = "200", description = "One page", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = RequestPage.class), examples = @ExampleObject(value = ApiExamples.PAGE)))
     @GetMapping
     RequestPage mine(Caller caller,
                      @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -82,6 +106,13 @@ class SupportRequestController {
     }
 
     /** The status page: the customer's own request, or any request for agents and supervisors. */
+    @Operation(summary = "Read a request's status page", description = "State, owner, last update, what the"
+            + " customer added, and the timeline. Another customer's request is 404, as if it did not exist.")
+    @ApiResponse(responseCode = "200", description = "The status page", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = RequestView.class),
+            examples = @ExampleObject(value = ApiExamples.VIEW)))
+    @ApiResponse(responseCode = "404", description = "No such request, or not the caller's",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.NOT_FOUND)))
     @GetMapping("/{id}")
     RequestView get(Caller caller, @PathVariable String id) {
         return requests.findById(id)
@@ -91,6 +122,14 @@ class SupportRequestController {
     }
 
     /** Adds to an open request in the customer's own words; 409 once it is resolved or withdrawn. */
+    @Operation(summary = "Add details to an open request")
+    @ApiResponse(responseCode = "200", description = "The updated status page", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = RequestView.class),
+            examples = @ExampleObject(value = ApiExamples.VIEW)))
+    @ApiResponse(responseCode = "404", description = "No such request, or not the caller's",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.NOT_FOUND)))
+    @ApiResponse(responseCode = "409", description = "The request is not in a state that allows this",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.CONFLICT)))
     @PostMapping("/{id}/details")
     RequestView addDetails(Caller caller, @PathVariable String id,
                            @Valid @RequestBody CustomerActions.AddDetails body) {
@@ -99,6 +138,14 @@ class SupportRequestController {
     }
 
     /** The customer no longer needs help; 409 once it is resolved or withdrawn. */
+    @Operation(summary = "Withdraw an open request")
+    @ApiResponse(responseCode = "200", description = "The updated status page", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = RequestView.class),
+            examples = @ExampleObject(value = ApiExamples.VIEW)))
+    @ApiResponse(responseCode = "404", description = "No such request, or not the caller's",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.NOT_FOUND)))
+    @ApiResponse(responseCode = "409", description = "The request is not in a state that allows this",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.CONFLICT)))
     @PostMapping("/{id}/withdraw")
     RequestView withdraw(Caller caller, @PathVariable String id, @Valid @RequestBody CustomerActions.Withdraw body) {
         return change(caller, id, request -> request.withdraw(body.reason(), CorrelationId.current(),
@@ -106,6 +153,14 @@ class SupportRequestController {
     }
 
     /** Reopens a resolved request within the reopen window (14 days by default); 409 otherwise. */
+    @Operation(summary = "Reopen a resolved request")
+    @ApiResponse(responseCode = "200", description = "The updated status page", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = RequestView.class),
+            examples = @ExampleObject(value = ApiExamples.VIEW)))
+    @ApiResponse(responseCode = "404", description = "No such request, or not the caller's",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.NOT_FOUND)))
+    @ApiResponse(responseCode = "409", description = "The request is not in a state that allows this",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.CONFLICT)))
     @PostMapping("/{id}/reopen")
     RequestView reopen(Caller caller, @PathVariable String id, @Valid @RequestBody CustomerActions.Reopen body) {
         return change(caller, id, request -> request.reopen(body.reason(), properties.reopenWindow(),

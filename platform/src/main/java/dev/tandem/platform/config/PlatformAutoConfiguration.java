@@ -1,5 +1,6 @@
 package dev.tandem.platform.config;
 
+import dev.tandem.platform.apidocs.ProblemResponses;
 import dev.tandem.platform.correlation.CorrelationIdFilter;
 import dev.tandem.platform.health.StoreHealthIndicator;
 import dev.tandem.platform.idempotency.IdempotencyKeys;
@@ -42,6 +43,11 @@ public class PlatformAutoConfiguration {
     @Bean
     IdempotencyKeys idempotencyKeys(MongoTemplate mongo, JsonMapper json, Clock clock) {
         return new IdempotencyKeys(mongo, json, clock);
+    }
+
+    @Bean
+    ProblemResponses problemResponses() {
+        return new ProblemResponses();
     }
 
     @Bean
