@@ -50,7 +50,7 @@ public final class LocalIssuerServer implements AutoCloseable {
             server.start();
             return new LocalIssuerServer(server, executor, issuer);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the local issuer on port " + port, e);
+            throw new UncheckedIOException("Could not start the local issuer on " + address, e);
         }
     }
 
