@@ -1,5 +1,6 @@
 package dev.tandem.feedback.checkin;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,9 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The check-in API for front ends. There is no login: the signed token from the customer's link is what grants
- * reading and answering that one check-in.
+ * reading and answering that one check-in, so the API description asks for no bearer token here.
  */
 @RestController
+@SecurityRequirements
 @RequestMapping("/api/check-ins/{token}")
 class CheckInController {
 

@@ -1,6 +1,7 @@
 package dev.tandem.feedback.checkin;
 
 import dev.tandem.platform.web.StateConflictException;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +21,10 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The page a check-in link opens, for people rather than front ends: the question as a plain HTML form that
- * works without JavaScript, answered the same way as through the API.
+ * works without JavaScript, answered the same way as through the API, and like it without a login.
  */
 @Controller
+@SecurityRequirements
 @RequestMapping("/check-ins/{token}")
 class CheckInPage {
 

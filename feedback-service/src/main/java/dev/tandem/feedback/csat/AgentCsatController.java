@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** CSAT per agent, for supervisors' consoles and recognition. */
+/** CSAT per agent, for supervisors' consoles, recognition and each agent's own view. */
 @RestController
 class AgentCsatController {
 

@@ -15,6 +15,7 @@ import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.contracts.routing.RequestResolved;
 import dev.tandem.testsupport.ApiClient;
 import dev.tandem.testsupport.TandemIntegrationTest;
+import dev.tandem.testsupport.Tokens;
 import dev.tandem.testsupport.TopicProbe;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -61,11 +62,15 @@ class FeedbackIT {
 
     private final TopicProbe topics = new TopicProbe();
     private final HttpClient browser = HttpClient.newHttpClient();
+    /** A customer who followed their link: no login, the token in the path is all they have. */
     private ApiClient api;
+    /** A supervisor's console, for CSAT. */
+    private ApiClient supervisor;
 
     @BeforeEach
     void setUp() {
         api = ApiClient.local(port);
+        supervisor = api.as(Tokens.supervisor());
     }
 
     @Test
@@ -121,7 +126,7 @@ class FeedbackIT {
             assertThat(feedback.metadata().correlationId()).isEqualTo("corr-answer-" + feedback.csat());
         });
 
-        var csat = api.get("/api/agents/" + agentId + "/csat");
+        var csat = supervisor.get("/api/agents/" + agentId + "/csat");
         assertThat(csat.status()).isEqualTo(200);
         assertThat(csat.text("/agentId")).isEqualTo(agentId);
         assertThat(csat.body().get("responses").asLong()).isEqualTo(3);
@@ -136,9 +141,9 @@ class FeedbackIT {
                 .isEqualTo(201);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
-        var thisPeriod = api.get("/api/agents/" + agentId + "/csat?from=" + today + "&to=" + today);
-        var later = api.get("/api/agents/" + agentId + "/csat?from=" + today.plusDays(1));
-        var nobody = api.get("/api/agents/agent-without-answers/csat");
+        var thisPeriod = supervisor.get("/api/agents/" + agentId + "/csat?from=" + today + "&to=" + today);
+        var later = supervisor.get("/api/agents/" + agentId + "/csat?from=" + today.plusDays(1));
+        var nobody = supervisor.get("/api/agents/agent-without-answers/csat");
 
         assertThat(thisPeriod.body().get("responses").asLong()).isEqualTo(1);
         assertThat(thisPeriod.body().get("csatPercent").decimalValue()).isEqualByComparingTo("100.0");
@@ -146,7 +151,7 @@ class FeedbackIT {
         assertThat(later.body().get("csatPercent").isNull()).isTrue();
         assertThat(nobody.body().get("responses").asLong()).isZero();
         assertThat(nobody.body().get("csatPercent").isNull()).isTrue();
-        assertThat(api.get("/api/agents/" + agentId + "/csat?from=" + today + "&to=" + today.minusDays(1))
+        assertThat(supervisor.get("/api/agents/" + agentId + "/csat?from=" + today + "&to=" + today.minusDays(1))
                 .status()).isEqualTo(400);
     }
 

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What we told a customer, and how: for support staff and the customer's status page. */
+/** What we told a customer, and how: for support staff and operators. */
 @RestController
 @RequestMapping("/api/notifications")
 class NotificationController {

@@ -31,6 +31,7 @@ import dev.tandem.contracts.routing.RequestResolved;
 import dev.tandem.notification.channel.Delivery;
 import dev.tandem.testsupport.ApiClient;
 import dev.tandem.testsupport.TandemIntegrationTest;
+import dev.tandem.testsupport.Tokens;
 import dev.tandem.testsupport.TopicProbe;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
@@ -97,7 +98,7 @@ class NotificationIT {
 
     @BeforeEach
     void setUp() {
-        api = ApiClient.local(port);
+        api = ApiClient.local(port).as(Tokens.supervisor());
         // every test starts with healthy channels, whatever the one before did to them
         circuitBreakers.getAllCircuitBreakers().forEach(circuitBreaker -> circuitBreaker.reset());
     }

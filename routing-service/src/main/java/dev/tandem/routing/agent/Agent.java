@@ -22,6 +22,14 @@ public record Agent(@Id String id, String name, List<String> skills, List<String
                     AgentPresence presence, List<ActiveRequest> activeRequests, int freeSlots,
                     Instant idleSince) {
 
+    /**
+     * What an agent id may be: the agent's user id at the identity provider, which their access tokens carry as
+     * the subject.
+     */
+    public static final String ID_PATTERN = "[A-Za-z0-9._@:-]{1,64}";
+    /** What {@link #ID_PATTERN} asks for, in words. */
+    public static final String ID_RULE = "must be 1 to 64 letters, digits and . _ @ : -";
+
     public Agent {
         skills = List.copyOf(skills);
         languages = List.copyOf(languages);

@@ -1,11 +1,13 @@
 package dev.tandem.routing.agent;
 
 import dev.tandem.platform.web.ResourceNotFoundException;
+import dev.tandem.platform.web.StateConflictException;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,12 +32,20 @@ class AgentController {
         this.clock = clock;
     }
 
-    /** Adds an agent, offline until they say they are available; answers 201. */
+    /**
+     * Adds an agent, offline until they say they are available; answers 201, or 409 when an agent with the id
+     * exists already.
+     */
     @PostMapping
     ResponseEntity<AgentView> register(@Valid @RequestBody RegisterAgent body) {
-        Agent agent = repository.insert(Agent.register(UUID.randomUUID().toString(), body.name(), body.skills(),
-                body.languages(), body.capacity()));
-        return ResponseEntity.created(URI.create("/api/agents/" + agent.id())).body(AgentView.of(agent));
+        String id = body.id() != null ? body.id() : UUID.randomUUID().toString();
+        try {
+            Agent agent = repository.insert(Agent.register(id, body.name(), body.skills(), body.languages(),
+                    body.capacity()));
+            return ResponseEntity.created(URI.create("/api/agents/" + agent.id())).body(AgentView.of(agent));
+        } catch (DuplicateKeyException taken) {
+            throw new StateConflictException("An agent with id " + id + " is registered already");
+        }
     }
 
     /** Every agent, for supervisors. */

@@ -1,6 +1,8 @@
 package dev.tandem.routing.assignment;
 
+import dev.tandem.platform.security.Caller;
 import jakarta.validation.Valid;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,9 +27,16 @@ class RequestController {
         return RequestView.of(assignments.request(requestId));
     }
 
-    /** The owner resolves the request; 409 for anyone else, or if it is not assigned. */
+    /**
+     * The owner resolves the request; 409 for anyone else, or if it is not assigned. An agent resolves as themselves
+     * only (403 for another agent id); a supervisor may resolve for the owner by naming them.
+     */
     @PostMapping("/resolve")
-    RequestView resolve(@PathVariable String requestId, @Valid @RequestBody ResolveRequest body) {
-        return RequestView.of(assignments.resolve(requestId, body.agentId(), body.summary()));
+    RequestView resolve(@PathVariable String requestId, @Valid @RequestBody ResolveRequest body, Caller caller) {
+        String agentId = body.agentId() != null ? body.agentId() : caller.subject();
+        if (!caller.isOrSupervises(agentId)) {
+            throw new AccessDeniedException("An agent resolves requests as themselves only");
+        }
+        return RequestView.of(assignments.resolve(requestId, agentId, body.summary()));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.testsupport.ApiClient;
 import dev.tandem.testsupport.TandemIntegrationTest;
+import dev.tandem.testsupport.Tokens;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,11 +19,12 @@ class AgentApiIT {
 
     @LocalServerPort
     int port;
+    /** A supervisor's console. */
     private ApiClient api;
 
     @BeforeEach
     void setUp() {
-        api = ApiClient.local(port);
+        api = ApiClient.local(port).as(Tokens.supervisor());
     }
 
     @Test
@@ -48,12 +50,12 @@ class AgentApiIT {
         int before = api.get("/api/agents").body().size();
 
         var problem = api.post("/api/agents", """
-                {"name": "", "skills": ["Billing!"], "languages": [], "capacity": 21}""");
+                {"id": "grace hopper", "name": "", "skills": ["Billing!"], "languages": [], "capacity": 21}""");
 
         assertThat(problem.status()).isEqualTo(400);
         assertThat(problem.header("Content-Type")).startsWith("application/problem+json");
         assertThat(problem.body().get("errors").valueStream().map(error -> error.get("field").asString()))
-                .containsExactly("capacity", "languages", "name", "skills[0]");
+                .containsExactly("capacity", "id", "languages", "name", "skills[0]");
         assertThat(api.get("/api/agents").body().size()).isEqualTo(before);
     }
 
@@ -61,16 +63,17 @@ class AgentApiIT {
     void anAgentSaysWhetherTheyAreAvailable() {
         String id = api.post("/api/agents", Map.of("name", "Alan", "skills", List.of("shipping"),
                 "languages", List.of("en"), "capacity", 1)).text("/id");
+        ApiClient alan = ApiClient.local(port).as(Tokens.agent(id, "Alan"));
 
-        var available = api.put("/api/agents/" + id + "/presence", Map.of("presence", "AVAILABLE"));
+        var available = alan.put("/api/agents/" + id + "/presence", Map.of("presence", "AVAILABLE"));
         assertThat(available.status()).isEqualTo(200);
         assertThat(available.text("/presence")).isEqualTo("AVAILABLE");
 
-        var away = api.put("/api/agents/" + id + "/presence", Map.of("presence", "AWAY"));
+        var away = alan.put("/api/agents/" + id + "/presence", Map.of("presence", "AWAY"));
         assertThat(away.text("/presence")).isEqualTo("AWAY");
-        assertThat(api.get("/api/agents/" + id).text("/presence")).isEqualTo("AWAY");
+        assertThat(alan.get("/api/agents/" + id).text("/presence")).isEqualTo("AWAY");
 
-        var unknown = api.put("/api/agents/" + id + "/presence", Map.of("presence", "SLEEPING"));
+        var unknown = alan.put("/api/agents/" + id + "/presence", Map.of("presence", "SLEEPING"));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.text("/errors/0/field")).isEqualTo("presence");
     }

@@ -10,6 +10,7 @@ import dev.tandem.contracts.intake.Urgency;
 import dev.tandem.contracts.routing.RoutingEvent;
 import dev.tandem.testsupport.ApiClient;
 import dev.tandem.testsupport.RealInfrastructure;
+import dev.tandem.testsupport.Tokens;
 import dev.tandem.testsupport.TopicProbe;
 import java.time.Instant;
 import java.util.List;
@@ -31,10 +32,12 @@ import org.apache.kafka.common.TopicPartition;
 final class RoutingDesk {
 
     private final ApiClient api;
+    private final ApiClient supervisor;
     private final TopicProbe topics = new TopicProbe();
 
     RoutingDesk(ApiClient api) {
         this.api = api;
+        this.supervisor = api.as(Tokens.supervisor());
     }
 
     /** A skill no other test uses, so that tests sharing a broker and a store never route each other's requests. */
@@ -42,20 +45,28 @@ final class RoutingDesk {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** A supervisor registers the agent; routing makes up its id. */
     String registerAgent(String name, String skill, String language, int capacity) {
-        var created = api.post("/api/agents", Map.of("name", name, "skills", List.of(skill),
+        var created = supervisor.post("/api/agents", Map.of("name", name, "skills", List.of(skill),
                 "languages", List.of(language), "capacity", capacity));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         return created.text("/id");
     }
 
-    void presence(String agentId, String presence) {
-        assertThat(api.put("/api/agents/" + agentId + "/presence", Map.of("presence", presence)).status())
-                .isEqualTo(200);
+    /** The API as the agent with this id calls it from their desktop. */
+    ApiClient asAgent(String agentId) {
+        return api.as(Tokens.agent(agentId, null));
     }
 
+    /** The agent says whether they are available. */
+    void presence(String agentId, String presence) {
+        assertThat(asAgent(agentId).put("/api/agents/" + agentId + "/presence", Map.of("presence", presence))
+                .status()).isEqualTo(200);
+    }
+
+    /** The agent as a supervisor's console shows it. */
     ApiClient.Response agent(String agentId) {
-        return api.get("/api/agents/" + agentId);
+        return supervisor.get("/api/agents/" + agentId);
     }
 
     RequestSubmitted submit(String category, String language, Urgency urgency) {
@@ -71,7 +82,7 @@ final class RoutingDesk {
     }
 
     ApiClient.Response request(String requestId) {
-        return api.get("/api/requests/" + requestId);
+        return supervisor.get("/api/requests/" + requestId);
     }
 
     /** Waits until the request is offered, and returns the agent it is offered to. */
@@ -81,19 +92,20 @@ final class RoutingDesk {
     }
 
     ApiClient.Response accept(String agentId, String requestId) {
-        return api.post("/api/agents/" + agentId + "/offers/" + requestId + "/accept", "");
+        return asAgent(agentId).post("/api/agents/" + agentId + "/offers/" + requestId + "/accept", "");
     }
 
     ApiClient.Response decline(String agentId, String requestId) {
-        return api.post("/api/agents/" + agentId + "/offers/" + requestId + "/decline", "");
+        return asAgent(agentId).post("/api/agents/" + agentId + "/offers/" + requestId + "/decline", "");
     }
 
+    /** The agent resolves the request as themselves. */
     ApiClient.Response resolve(String requestId, String agentId, String summary) {
-        return api.post("/api/requests/" + requestId + "/resolve", Map.of("agentId", agentId, "summary", summary));
+        return asAgent(agentId).post("/api/requests/" + requestId + "/resolve", Map.of("summary", summary));
     }
 
     ApiClient.Response offers(String agentId) {
-        return api.get("/api/agents/" + agentId + "/offers");
+        return asAgent(agentId).get("/api/agents/" + agentId + "/offers");
     }
 
     /** Waits until routing publishes an event of the type about the request that matches, and returns its record. */

@@ -1,0 +1,193 @@
+package dev.tandem.routing.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.contracts.intake.Urgency;
+import dev.tandem.testsupport.ApiClient;
+import dev.tandem.testsupport.TandemIntegrationTest;
+import dev.tandem.testsupport.Tokens;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Who may call the routing API: supervisors register and list agents, an agent acts for themselves only, a
+ * supervisor for anyone, and customers not at all. Every rejection here fails its test if it stops happening.
+ */
+@TandemIntegrationTest
+// the same consumer group as RoutingIT, so that both classes share one application context
+@TestPropertySource(properties = "spring.cloud.stream.default.group=" + RoutingIT.GROUP)
+class ApiSecurityIT {
+
+    private static final String AGENT = "some-agent";
+    private static final String REQUEST = "some-request";
+
+    @LocalServerPort
+    int port;
+
+    private ApiClient api;
+    private RoutingDesk desk;
+
+    @BeforeEach
+    void setUp() {
+        api = ApiClient.local(port);
+        desk = new RoutingDesk(api);
+    }
+
+    /** One call of each endpoint, whatever the outcome for a caller who may make it. */
+    static Stream<Arguments> endpoints() {
+        return Stream.of(
+                call("POST /api/agents", client -> client.post("/api/agents", Map.of("name", "Eve",
+                        "skills", List.of("billing"), "languages", List.of("en"), "capacity", 1))),
+                call("GET /api/agents", client -> client.get("/api/agents")),
+                call("GET /api/agents/{agentId}", client -> client.get("/api/agents/" + AGENT)),
+                call("PUT /api/agents/{agentId}/presence", client -> client.put("/api/agents/" + AGENT + "/presence",
+                        Map.of("presence", "AVAILABLE"))),
+                call("GET /api/agents/{agentId}/offers", client -> client.get("/api/agents/" + AGENT + "/offers")),
+                call("POST .../offers/{requestId}/accept", client -> client.post("/api/agents/" + AGENT + "/offers/"
+                        + REQUEST + "/accept", "")),
+                call("POST .../offers/{requestId}/decline", client -> client.post("/api/agents/" + AGENT + "/offers/"
+                        + REQUEST + "/decline", "")),
+                call("GET /api/requests/{requestId}", client -> client.get("/api/requests/" + REQUEST)),
+                call("POST /api/requests/{requestId}/resolve", client -> client.post("/api/requests/" + REQUEST
+                        + "/resolve", Map.of("summary", "Done."))));
+    }
+
+    private static Arguments call(String name, Function<ApiClient, ApiClient.Response> call) {
+        return Arguments.of(name, call);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void everyEndpointWantsABearerToken(String endpoint, Function<ApiClient, ApiClient.Response> call) {
+        var answer = call.apply(api);
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(answer.text("/type")).isEqualTo("https://tandem.dev/problems/unauthorized");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void aCustomerIsForbiddenEverywhereEvenUnderTheAgentsId(String endpoint,
+                                                             Function<ApiClient, ApiClient.Response> call) {
+        var answer = call.apply(api.as(Tokens.customer(AGENT)));
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.text("/type")).isEqualTo("https://tandem.dev/problems/forbidden");
+    }
+
+    static Stream<Arguments> forgedTokens() {
+        return Stream.of(
+                Arguments.of("expired", Tokens.expired("supervisor")),
+                Arguments.of("wrong issuer", Tokens.wrongIssuer("supervisor")),
+                Arguments.of("wrong audience", Tokens.wrongAudience("supervisor")),
+                Arguments.of("alg none", Tokens.unsigned("supervisor")),
+                Arguments.of("bad signature", Tokens.badSignature()),
+                Arguments.of("unknown key id", Tokens.unknownKey("supervisor")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forgedTokens")
+    void aTokenThatFailsAnyCheckIs401(String what, String token) {
+        var answer = api.as(token).get("/api/agents");
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("WWW-Authenticate")).contains("invalid_token");
+    }
+
+    @Test
+    void onlyASupervisorRegistersAndListsAgents() {
+        ApiClient agent = desk.asAgent(desk.registerAgent("Grace", RoutingDesk.freshSkill("billing"), "en", 1));
+
+        assertThat(agent.post("/api/agents", Map.of("name", "Eve", "skills", List.of("billing"),
+                "languages", List.of("en"), "capacity", 1)).status()).isEqualTo(403);
+        assertThat(agent.get("/api/agents").status()).isEqualTo(403);
+        assertThat(api.as(Tokens.operator()).get("/api/agents").status()).isEqualTo(403);
+        assertThat(api.as(Tokens.supervisor()).get("/api/agents").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAgentActsForThemselvesOnlyAndASupervisorForAnyone() {
+        String billing = RoutingDesk.freshSkill("billing");
+        String grace = desk.registerAgent("Grace", billing, "en", 1);
+        String alan = desk.registerAgent("Alan", billing, "en", 1);
+        desk.presence(grace, "AVAILABLE");
+        String requestId = desk.submit(billing, "en", Urgency.NORMAL).requestId();
+        assertThat(desk.awaitOffered(requestId)).isEqualTo(grace);
+        ApiClient asAlan = desk.asAgent(alan);
+        String graces = "/api/agents/" + grace;
+
+        assertThat(asAlan.get(graces).status()).isEqualTo(403);
+        assertThat(asAlan.get(graces + "/offers").status()).isEqualTo(403);
+        assertThat(asAlan.put(graces + "/presence", Map.of("presence", "AWAY")).status()).isEqualTo(403);
+        assertThat(asAlan.post(graces + "/offers/" + requestId + "/decline", "").status()).isEqualTo(403);
+        assertThat(asAlan.post(graces + "/offers/" + requestId + "/accept", "").status()).isEqualTo(403);
+
+        assertThat(desk.agent(grace).text("/presence")).isEqualTo("AVAILABLE");
+        assertThat(desk.request(requestId).text("/status")).isEqualTo("OFFERED");
+        assertThat(desk.asAgent(grace).get(graces + "/offers").text("/0/requestId")).isEqualTo(requestId);
+        var acceptedForHer = api.as(Tokens.supervisor()).post(graces + "/offers/" + requestId + "/accept", "");
+        assertThat(acceptedForHer.status()).isEqualTo(200);
+        assertThat(acceptedForHer.text("/ownerId")).isEqualTo(grace);
+    }
+
+    @Test
+    void anAgentResolvesOnlyAsThemselvesAndASupervisorMayNameTheOwner() {
+        String billing = RoutingDesk.freshSkill("billing");
+        String grace = desk.registerAgent("Grace", billing, "en", 2);
+        String alan = desk.registerAgent("Alan", billing, "en", 2);
+        desk.presence(grace, "AVAILABLE");
+        String requestId = desk.submit(billing, "en", Urgency.NORMAL).requestId();
+        assertThat(desk.awaitOffered(requestId)).isEqualTo(grace);
+        assertThat(desk.accept(grace, requestId).status()).isEqualTo(200);
+        String resolve = "/api/requests/" + requestId + "/resolve";
+
+        var asSomeoneElse = desk.asAgent(alan).post(resolve, Map.of("agentId", grace, "summary", "Not mine."));
+
+        assertThat(asSomeoneElse.status()).isEqualTo(403);
+        assertThat(asSomeoneElse.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(asSomeoneElse.text("/type")).isEqualTo("https://tandem.dev/problems/forbidden");
+        assertThat(desk.asAgent(alan).get("/api/requests/" + requestId).text("/status")).isEqualTo("ASSIGNED");
+        ApiClient supervisor = api.as(Tokens.supervisor());
+        assertThat(supervisor.post(resolve, Map.of("agentId", alan, "summary", "Not his.")).status())
+                .as("a supervisor naming someone who is not the owner").isEqualTo(409);
+
+        var forTheOwner = supervisor.post(resolve, Map.of("agentId", grace, "summary", "Resolved for Grace."));
+
+        assertThat(forTheOwner.status()).isEqualTo(200);
+        assertThat(forTheOwner.text("/status")).isEqualTo("RESOLVED");
+    }
+
+    @Test
+    void anAgentIsRegisteredUnderTheirLoginAndTheIdCannotBeTakenTwice() {
+        String login = "grace.hopper@" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient supervisor = api.as(Tokens.supervisor());
+        var created = supervisor.post("/api/agents", Map.of("id", login, "name", "Grace",
+                "skills", List.of("billing"), "languages", List.of("en"), "capacity", 1));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.text("/id")).isEqualTo(login);
+        assertThat(desk.asAgent(login).get("/api/agents/" + login).text("/name")).isEqualTo("Grace");
+
+        var again = supervisor.post("/api/agents", Map.of("id", login, "name", "Impostor",
+                "skills", List.of("refunds"), "languages", List.of("de"), "capacity", 5));
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(again.text("/type")).isEqualTo("https://tandem.dev/problems/conflict");
+        assertThat(again.text("/detail")).isEqualTo("An agent with id " + login + " is registered already");
+        var unchanged = desk.agent(login);
+        assertThat(unchanged.text("/name")).isEqualTo("Grace");
+        assertThat(unchanged.body().get("capacity").asInt()).isEqualTo(1);
+    }
+}
