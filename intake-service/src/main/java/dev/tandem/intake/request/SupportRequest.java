@@ -15,6 +15,7 @@ import dev.tandem.contracts.notification.MessageKind;
 import dev.tandem.contracts.notification.NotificationEvent;
 import dev.tandem.contracts.notification.NotificationFailed;
 import dev.tandem.contracts.routing.OfferDeclined;
+import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.contracts.routing.RequestOffered;
 import dev.tandem.contracts.routing.RequestQueued;
@@ -91,6 +92,7 @@ class SupportRequest {
                 }
                 note(queued, "QUEUED", "Your request is waiting for the next available specialist.");
             }
+            case QueuePositionChanged moved -> touch(moved);
             case RequestOffered offered -> touch(offered);
             case OfferDeclined declined -> touch(declined);
             case RequestAssigned assigned -> {

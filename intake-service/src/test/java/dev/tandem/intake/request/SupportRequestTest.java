@@ -41,7 +41,7 @@ class SupportRequestTest {
 
     @Test
     void followsTheRequestFromQueueToOwnerToResolution() {
-        request.on(new RequestQueued(meta(1), "billing", "en"));
+        request.on(new RequestQueued(meta(1), "billing", "en", null, null));
         request.on(new RequestOffered(meta(2), "agent-1", SUBMITTED_AT.plusSeconds(120)));
         request.on(new RequestAssigned(meta(3), "agent-1", "Grace", "has skill billing"));
         request.on(new CustomerNotified(meta(4), "n-1", MessageKind.OWNER_ASSIGNED, Channel.EMAIL));

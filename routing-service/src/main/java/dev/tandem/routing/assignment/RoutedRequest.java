@@ -77,7 +77,7 @@ class RoutedRequest {
         request.correlationId = submitted.metadata().correlationId();
         request.submittedAt = submitted.metadata().occurredAt();
         request.status = RequestStatus.WAITING;
-        request.publish(new RequestQueued(request.metadata(now), request.queue, request.language));
+        request.publish(new RequestQueued(request.metadata(now), request.queue, request.language, null, null));
         return request;
     }
 
