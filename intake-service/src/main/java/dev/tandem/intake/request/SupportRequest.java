@@ -22,6 +22,7 @@ import dev.tandem.contracts.routing.RequestQueued;
 import dev.tandem.contracts.routing.RequestResolved;
 import dev.tandem.contracts.routing.RoutingEvent;
 import dev.tandem.platform.outbox.OutboxEntry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,7 @@ class SupportRequest {
     private Urgency urgency;
     private RequestStatus status;
     private Owner owner;
+    private QueueStanding queue;
     private Instant submittedAt;
     private Instant updatedAt;
     private List<TimelineEntry> timeline = new ArrayList<>();
@@ -83,16 +85,26 @@ class SupportRequest {
         return created;
     }
 
-    /** Follows routing: queued, owned, resolved. Offers and declines are internal and stay off the timeline. */
+    /**
+     * Follows routing: queued, owned, resolved. Offers and declines are internal and stay off the timeline, and
+     * so do moves in the queue: the status shows the latest place in line instead.
+     */
     void on(RoutingEvent event) {
         switch (event) {
             case RequestQueued queued -> {
                 if (status == RequestStatus.SUBMITTED) {
                     status = RequestStatus.QUEUED;
                 }
+                if (queued.position() != null) {
+                    standInLine(queued, queued.position(), queued.estimatedWait());
+                }
                 note(queued, "QUEUED", "Your request is waiting for the next available specialist.");
             }
-            case QueuePositionChanged moved -> touch(moved);
+            case QueuePositionChanged moved -> {
+                if (standInLine(moved, moved.position(), moved.estimatedWait())) {
+                    touch(moved);
+                }
+            }
             case RequestOffered offered -> touch(offered);
             case OfferDeclined declined -> touch(declined);
             case RequestAssigned assigned -> {
@@ -100,10 +112,12 @@ class SupportRequest {
                     status = RequestStatus.ASSIGNED;
                     owner = new Owner(assigned.agentId(), assigned.agentName());
                 }
+                queue = null;
                 note(assigned, "ASSIGNED", assigned.agentName() + " is now looking after your request.");
             }
             case RequestResolved resolved -> {
                 status = RequestStatus.RESOLVED;
+                queue = null;
                 note(resolved, "RESOLVED", resolved.agentName() + " resolved your request: " + resolved.summary());
             }
         }
@@ -124,6 +138,22 @@ class SupportRequest {
             case CheckInIssued issued -> note(issued, "CHECK_IN", "We asked how we did.");
             case FeedbackReceived received -> note(received, "FEEDBACK", "Thank you for your feedback.");
         }
+    }
+
+    /**
+     * Takes routing's word on the place in line while the request waits: never an older word than the one it
+     * has, nor one that comes once the request is owned.
+     *
+     * @return whether it took it
+     */
+    private boolean standInLine(RoutingEvent event, int position, Duration estimatedWait) {
+        Instant at = event.metadata().occurredAt();
+        boolean waiting = status == RequestStatus.SUBMITTED || status == RequestStatus.QUEUED;
+        if (!waiting || queue != null && at.isBefore(queue.at())) {
+            return false;
+        }
+        queue = new QueueStanding(position, estimatedWait, at);
+        return true;
     }
 
     private void note(TandemEvent event, String kind, String text) {
@@ -196,6 +226,10 @@ class SupportRequest {
 
     Owner owner() {
         return owner;
+    }
+
+    QueueStanding queue() {
+        return queue;
     }
 
     Instant submittedAt() {

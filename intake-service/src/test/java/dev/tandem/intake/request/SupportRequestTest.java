@@ -9,10 +9,12 @@ import dev.tandem.contracts.intake.IntakeEvent;
 import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.contracts.notification.CustomerNotified;
 import dev.tandem.contracts.notification.MessageKind;
+import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.contracts.routing.RequestOffered;
 import dev.tandem.contracts.routing.RequestQueued;
 import dev.tandem.contracts.routing.RequestResolved;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +43,7 @@ class SupportRequestTest {
 
     @Test
     void followsTheRequestFromQueueToOwnerToResolution() {
-        request.on(new RequestQueued(meta(1), "billing", "en", null, null));
+        request.on(new RequestQueued(meta(1), "billing", "en", 1, null));
         request.on(new RequestOffered(meta(2), "agent-1", SUBMITTED_AT.plusSeconds(120)));
         request.on(new RequestAssigned(meta(3), "agent-1", "Grace", "has skill billing"));
         request.on(new CustomerNotified(meta(4), "n-1", MessageKind.OWNER_ASSIGNED, Channel.EMAIL));
@@ -74,6 +76,64 @@ class SupportRequestTest {
         request.on(new RequestAssigned(meta(3), "agent-1", "Grace", "has skill billing"));
 
         assertThat(request.status()).isEqualTo(RequestStatus.RESOLVED);
+    }
+
+    @Test
+    void whileItWaitsTheRequestShowsItsPlaceInLineAndTheLikelyWaitWithoutATimelineLineForEachMove() {
+        request.on(new RequestQueued(meta(1), "billing", "en", 3, Duration.ofMinutes(12)));
+        assertThat(request.queue())
+                .isEqualTo(new QueueStanding(3, Duration.ofMinutes(12), SUBMITTED_AT.plusSeconds(1)));
+
+        request.on(new QueuePositionChanged(meta(60), "billing", "en", 2, Duration.ofMinutes(8)));
+        request.on(new QueuePositionChanged(meta(120), "billing", "en", 1, null));
+
+        assertThat(request.status()).isEqualTo(RequestStatus.QUEUED);
+        assertThat(request.queue()).isEqualTo(new QueueStanding(1, null, SUBMITTED_AT.plusSeconds(120)));
+        assertThat(request.updatedAt()).isEqualTo(SUBMITTED_AT.plusSeconds(120));
+        assertThat(request.timeline()).extracting(TimelineEntry::kind).containsExactly("SUBMITTED", "QUEUED");
+    }
+
+    @Test
+    void anOlderPlaceInLineNeverReplacesANewerOne() {
+        request.on(new RequestQueued(meta(1), "billing", "en", 3, null));
+        request.on(new QueuePositionChanged(meta(60), "billing", "en", 2, Duration.ofMinutes(8)));
+
+        request.on(new QueuePositionChanged(meta(30), "billing", "en", 4, Duration.ofMinutes(20)));
+
+        assertThat(request.queue())
+                .isEqualTo(new QueueStanding(2, Duration.ofMinutes(8), SUBMITTED_AT.plusSeconds(60)));
+        assertThat(request.updatedAt()).isEqualTo(SUBMITTED_AT.plusSeconds(60));
+    }
+
+    @Test
+    void thePlaceInLineGoesOnceSomeoneOwnsTheRequestAndALateWordOfItDoesNotBringItBack() {
+        request.on(new RequestQueued(meta(1), "billing", "en", 2, Duration.ofMinutes(8)));
+        request.on(new RequestAssigned(meta(90), "agent-1", "Grace", "has skill billing"));
+
+        assertThat(request.queue()).isNull();
+        request.on(new QueuePositionChanged(meta(60), "billing", "en", 1, Duration.ofMinutes(4)));
+        request.on(new QueuePositionChanged(meta(120), "billing", "en", 1, Duration.ofMinutes(4)));
+        request.on(new RequestQueued(meta(1), "billing", "en", 2, Duration.ofMinutes(8)));
+
+        assertThat(request.queue()).isNull();
+        assertThat(request.status()).isEqualTo(RequestStatus.ASSIGNED);
+        assertThat(request.owner().name()).isEqualTo("Grace");
+    }
+
+    @Test
+    void aResolvedRequestHasNoPlaceInLine() {
+        request.on(new RequestQueued(meta(1), "billing", "en", 2, Duration.ofMinutes(8)));
+        request.on(new RequestResolved(meta(90), "agent-1", "Grace", "Done."));
+
+        assertThat(request.queue()).isNull();
+    }
+
+    @Test
+    void aQueuedEventOfTheFirstSchemaVersionQueuesTheRequestWithoutAPlaceInLine() {
+        request.on(new RequestQueued(meta(1), "billing", "en", null, null));
+
+        assertThat(request.status()).isEqualTo(RequestStatus.QUEUED);
+        assertThat(request.queue()).isNull();
     }
 
     private static EventMetadata meta(int secondsAfterSubmission) {
