@@ -29,4 +29,9 @@ public record EventMetadata(String eventId, int schemaVersion, Instant occurredA
     public static EventMetadata of(String requestId, String correlationId, Instant occurredAt) {
         return new EventMetadata(UUID.randomUUID().toString(), 1, occurredAt, requestId, correlationId);
     }
+
+    /** The same metadata for an event type whose schema has reached a later version. */
+    public EventMetadata withSchemaVersion(int version) {
+        return new EventMetadata(eventId, version, occurredAt, requestId, correlationId);
+    }
 }

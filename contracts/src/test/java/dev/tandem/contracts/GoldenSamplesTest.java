@@ -7,13 +7,17 @@ import dev.tandem.contracts.feedback.FeedbackEvent;
 import dev.tandem.contracts.intake.IntakeEvent;
 import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.contracts.notification.NotificationEvent;
+import dev.tandem.contracts.routing.QueuePositionChanged;
+import dev.tandem.contracts.routing.RequestQueued;
 import dev.tandem.contracts.routing.RoutingEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,8 +25,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every event type on every topic has a golden sample per schema version; today's records must read
- * every sample (compatibility) and ignore what they do not know (tolerant reader).
+ * Every event type on every topic has a golden sample per schema version, {@code <Type>.v<N>.json}; today's
+ * records must read every sample (compatibility), fill every field from the latest one, and ignore what they do
+ * not know (tolerant reader).
  */
 class GoldenSamplesTest {
 
@@ -38,40 +43,81 @@ class GoldenSamplesTest {
                         .map(type -> Arguments.of(family, type)));
     }
 
-    @ParameterizedTest(name = "{1}")
-    @MethodSource("eventTypes")
-    void everyEventTypeReadsItsGoldenSampleCompletely(Class<? extends TandemEvent> family, Class<?> type)
-            throws Exception {
-        TandemEvent event = EventCodec.decode(sample(type), family).orElseThrow();
-
-        assertThat(event).isInstanceOf(type);
-        assertThat(event.type()).isEqualTo(type.getSimpleName());
-        assertThat(event.metadata().schemaVersion()).isEqualTo(1);
-        for (RecordComponent component : type.getRecordComponents()) {
-            assertThat(component.getAccessor().invoke(event))
-                    .as("%s.%s in the golden sample", type.getSimpleName(), component.getName())
-                    .isNotNull();
-        }
+    /** Every golden sample: each event type in each of its schema versions. */
+    static Stream<Arguments> samples() {
+        return eventTypes().flatMap(arguments -> {
+            Class<?> type = (Class<?>) arguments.get()[1];
+            return IntStream.rangeClosed(1, latestVersion(type))
+                    .mapToObj(version -> Arguments.of(arguments.get()[0], type, version));
+        });
     }
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("eventTypes")
-    void unknownFieldsAreIgnored(Class<? extends TandemEvent> family, Class<?> type) throws Exception {
-        String sample = sample(type);
+    void everyEventTypeReadsItsLatestGoldenSampleCompletely(Class<? extends TandemEvent> family, Class<?> type)
+            throws Exception {
+        int latest = latestVersion(type);
+        TandemEvent event = EventCodec.decode(sample(type, latest), family).orElseThrow();
+
+        assertThat(event).isInstanceOf(type);
+        assertThat(event.type()).isEqualTo(type.getSimpleName());
+        assertThat(event.metadata().schemaVersion()).isEqualTo(latest);
+        for (RecordComponent component : type.getRecordComponents()) {
+            assertThat(component.getAccessor().invoke(event))
+                    .as("%s.%s in the golden sample v%d", type.getSimpleName(), component.getName(), latest)
+                    .isNotNull();
+        }
+    }
+
+    @ParameterizedTest(name = "{1} v{2}")
+    @MethodSource("samples")
+    void everySampleOfEveryVersionStillReads(Class<? extends TandemEvent> family, Class<?> type, int version)
+            throws Exception {
+        TandemEvent event = EventCodec.decode(sample(type, version), family).orElseThrow();
+
+        assertThat(event).isInstanceOf(type);
+        assertThat(event.metadata().schemaVersion()).isEqualTo(version);
+    }
+
+    @ParameterizedTest(name = "{1} v{2}")
+    @MethodSource("samples")
+    void unknownFieldsAreIgnored(Class<? extends TandemEvent> family, Class<?> type, int version) throws Exception {
+        String sample = sample(type, version);
         String withExtras = sample.replaceFirst("\\{",
                 "{\"addedInAFutureVersion\": {\"nested\": [1, 2, 3]}, \"anotherNewField\": \"x\",");
 
         assertThat(EventCodec.decode(withExtras, family)).isEqualTo(EventCodec.decode(sample, family));
     }
 
-    @ParameterizedTest(name = "{1}")
-    @MethodSource("eventTypes")
-    void writingAndReadingAgainGivesTheSameEvent(Class<? extends TandemEvent> family, Class<?> type)
+    @ParameterizedTest(name = "{1} v{2}")
+    @MethodSource("samples")
+    void writingAndReadingAgainGivesTheSameEvent(Class<? extends TandemEvent> family, Class<?> type, int version)
             throws Exception {
-        TandemEvent event = EventCodec.decode(sample(type), family).orElseThrow();
+        TandemEvent event = EventCodec.decode(sample(type, version), family).orElseThrow();
 
         assertThat(EventCodec.decode(EventCodec.encode(event), family).<Object>map(e -> e)).hasValue(event);
         assertThat(EventCodec.encode(event)).contains("\"type\":\"" + type.getSimpleName() + "\"");
+    }
+
+    @Test
+    void aQueuedEventOfTheFirstVersionReadsWithoutPositionOrEstimate() throws Exception {
+        RequestQueued v1 = (RequestQueued) EventCodec.decode(sample(RequestQueued.class, 1), RoutingEvent.class)
+                .orElseThrow();
+
+        assertThat(v1.queue()).isEqualTo("billing");
+        assertThat(v1.position()).isNull();
+        assertThat(v1.estimatedWait()).isNull();
+    }
+
+    @Test
+    void anEstimatedWaitIsWrittenAsAnIso8601Duration() throws Exception {
+        QueuePositionChanged changed = (QueuePositionChanged) EventCodec.decode(sample(QueuePositionChanged.class, 1),
+                RoutingEvent.class).orElseThrow();
+
+        assertThat(changed.estimatedWait()).isEqualTo(Duration.ofMinutes(8));
+        assertThat(EventCodec.encode(changed)).contains("\"estimatedWait\":\"PT8M\"");
+        assertThat(EventCodec.encode(new QueuePositionChanged(changed.metadata(), "billing", "en", 4, null)))
+                .contains("\"estimatedWait\":null");
     }
 
     @Test
@@ -104,10 +150,27 @@ class GoldenSamplesTest {
     }
 
     private static String sample(Class<?> type) throws IOException {
-        String name = "/events/" + type.getSimpleName() + ".v1.json";
+        return sample(type, 1);
+    }
+
+    private static String sample(Class<?> type, int version) throws IOException {
+        String name = sampleName(type, version);
         try (InputStream in = GoldenSamplesTest.class.getResourceAsStream(name)) {
             assertThat(in).as("golden sample %s", name).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** The highest schema version with a sample; every version from 1 up to it has one. */
+    private static int latestVersion(Class<?> type) {
+        int version = 1;
+        while (GoldenSamplesTest.class.getResource(sampleName(type, version + 1)) != null) {
+            version++;
+        }
+        return version;
+    }
+
+    private static String sampleName(Class<?> type, int version) {
+        return "/events/" + type.getSimpleName() + ".v" + version + ".json";
     }
 }

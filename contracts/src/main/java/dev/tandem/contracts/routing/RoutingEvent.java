@@ -8,10 +8,11 @@ import dev.tandem.contracts.TandemEvent;
 @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(RequestQueued.class),
+        @JsonSubTypes.Type(QueuePositionChanged.class),
         @JsonSubTypes.Type(RequestOffered.class),
         @JsonSubTypes.Type(OfferDeclined.class),
         @JsonSubTypes.Type(RequestAssigned.class),
         @JsonSubTypes.Type(RequestResolved.class)})
 public sealed interface RoutingEvent extends TandemEvent
-        permits RequestQueued, RequestOffered, OfferDeclined, RequestAssigned, RequestResolved {
+        permits RequestQueued, QueuePositionChanged, RequestOffered, OfferDeclined, RequestAssigned, RequestResolved {
 }

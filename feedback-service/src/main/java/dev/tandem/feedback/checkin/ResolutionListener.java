@@ -1,6 +1,7 @@
 package dev.tandem.feedback.checkin;
 
 import dev.tandem.contracts.routing.OfferDeclined;
+import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.contracts.routing.RequestOffered;
 import dev.tandem.contracts.routing.RequestQueued;
@@ -34,6 +35,7 @@ class ResolutionListener {
             case RequestResolved resolved -> checkIns.issueAfter(resolved);
             // only a resolution asks the customer how we did
             case RequestQueued queued -> { }
+            case QueuePositionChanged moved -> { }
             case RequestOffered offered -> { }
             case OfferDeclined declined -> { }
             case RequestAssigned assigned -> { }

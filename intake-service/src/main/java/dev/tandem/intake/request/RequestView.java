@@ -2,6 +2,8 @@ package dev.tandem.intake.request;
 
 import dev.tandem.contracts.Channel;
 import dev.tandem.contracts.intake.Urgency;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,22 +12,43 @@ import java.util.List;
  *
  * @param owner    who looks after it, once someone has accepted it; otherwise null
  * @param details  what the customer added after submitting, oldest first, verbatim
+ * @param queue    while it waits for an owner, its place in line and the likely wait; otherwise null
  * @param timeline what happened, oldest first
  */
 record RequestView(String id, String reference, RequestStatus status, OwnerView owner, String subject,
-                   String description, List<AddedDetail> details, String category, Urgency urgency, String language, Channel preferredChannel,
-                   Instant submittedAt, Instant updatedAt, List<Step> timeline) {
+                   String description, List<AddedDetail> details, String category, Urgency urgency,
+                   String language, Channel preferredChannel, Instant submittedAt, Instant updatedAt,
+                   QueueView queue, List<Step> timeline) {
 
     static RequestView of(SupportRequest request) {
         return new RequestView(request.id(), request.reference(), request.status(),
                 request.owner() == null ? null : new OwnerView(request.owner().name()), request.subject(),
-                request.description(), request.details(), request.category(), request.urgency(), request.language(),
-                request.preferredChannel(), request.submittedAt(), request.updatedAt(),
+                request.description(), request.details(), request.category(), request.urgency(),
+                request.language(), request.preferredChannel(), request.submittedAt(), request.updatedAt(),
+                QueueView.of(request.queue()),
                 request.timeline().stream().map(entry -> new Step(entry.at(), entry.kind(), entry.text())).toList());
     }
 
     /** The owner as the customer sees them: a name only. */
     record OwnerView(String name) {
+    }
+
+    /** Where the request stands while it waits for an owner, as routing last said. */
+    @Schema(description = "Where the request stands while it waits for an owner; null before routing has queued it "
+            + "and once someone owns it")
+    record QueueView(
+            @Schema(description = "Its place among the requests waiting for the same skill and language, in the "
+                    + "order they are served; 1 is next", example = "2", minimum = "1")
+            int position,
+            @Schema(type = "string", format = "duration", example = "PT12M", description = "How long it will "
+                    + "likely wait until someone takes it on, as an ISO 8601 duration in whole minutes, from how "
+                    + "long recent requests waited; null when there is no estimate to give (nothing to go by "
+                    + "lately, or nobody who could take it at work)")
+            Duration estimatedWait) {
+
+        static QueueView of(QueueStanding standing) {
+            return standing == null ? null : new QueueView(standing.position(), standing.estimatedWait());
+        }
     }
 
     /** One step of the timeline. */

@@ -18,6 +18,7 @@ import dev.tandem.contracts.notification.MessageKind;
 import dev.tandem.contracts.notification.NotificationEvent;
 import dev.tandem.contracts.notification.NotificationFailed;
 import dev.tandem.contracts.routing.OfferDeclined;
+import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.contracts.routing.RequestOffered;
 import dev.tandem.contracts.routing.RequestQueued;
@@ -56,6 +57,7 @@ class SupportRequest {
     private Urgency urgency;
     private RequestStatus status;
     private Owner owner;
+    private QueueStanding queue;
     private Instant submittedAt;
     private Instant updatedAt;
     private Instant resolvedAt;
@@ -115,6 +117,7 @@ class SupportRequest {
                     + status.name().toLowerCase(Locale.ROOT) + "; only open requests can be withdrawn");
         }
         status = RequestStatus.WITHDRAWN;
+        queue = null;
         RequestWithdrawn withdrawn = new RequestWithdrawn(EventMetadata.of(id, correlationId, now), reason);
         outbox.add(OutboxEntry.of(Topics.INTAKE_REQUESTS, withdrawn));
         note(withdrawn, "WITHDRAWN", "You withdrew your request.");
@@ -138,14 +141,25 @@ class SupportRequest {
         note(reopened, "REOPENED", "You reopened your request.");
     }
 
-    /** Follows routing: queued, owned, resolved. Offers and declines are internal and stay off the timeline. */
+    /**
+     * Follows routing: queued, owned, resolved. Offers and declines are internal and stay off the timeline, and
+     * so do moves in the queue: the status shows the latest place in line instead.
+     */
     void on(RoutingEvent event) {
         switch (event) {
             case RequestQueued queued -> {
                 if (status == RequestStatus.SUBMITTED || status == RequestStatus.REOPENED) {
                     status = RequestStatus.QUEUED;
                 }
+                if (queued.position() != null) {
+                    standInLine(queued, queued.position(), queued.estimatedWait());
+                }
                 note(queued, "QUEUED", "Your request is waiting for the next available specialist.");
+            }
+            case QueuePositionChanged moved -> {
+                if (standInLine(moved, moved.position(), moved.estimatedWait())) {
+                    touch(moved);
+                }
             }
             case RequestOffered offered -> touch(offered);
             case OfferDeclined declined -> touch(declined);
@@ -154,12 +168,14 @@ class SupportRequest {
                     status = RequestStatus.ASSIGNED;
                     owner = new Owner(assigned.agentId(), assigned.agentName());
                 }
+                queue = null;
                 note(assigned, "ASSIGNED", assigned.agentName() + " is now looking after your request.");
             }
             case RequestResolved resolved -> {
                 if (status != RequestStatus.WITHDRAWN) {
                     status = RequestStatus.RESOLVED;
                     resolvedAt = resolved.metadata().occurredAt();
+                    queue = null;
                 }
                 note(resolved, "RESOLVED", resolved.agentName() + " resolved your request: " + resolved.summary());
             }
@@ -181,6 +197,22 @@ class SupportRequest {
             case CheckInIssued issued -> note(issued, "CHECK_IN", "We asked how we did.");
             case FeedbackReceived received -> note(received, "FEEDBACK", "Thank you for your feedback.");
         }
+    }
+
+    /**
+     * Takes routing's word on the place in line while the request waits: never an older word than the one it
+     * has, nor one that comes once the request is owned.
+     *
+     * @return whether it took it
+     */
+    private boolean standInLine(RoutingEvent event, int position, Duration estimatedWait) {
+        Instant at = event.metadata().occurredAt();
+        boolean waiting = status == RequestStatus.SUBMITTED || status == RequestStatus.QUEUED;
+        if (!waiting || queue != null && at.isBefore(queue.at())) {
+            return false;
+        }
+        queue = new QueueStanding(position, estimatedWait, at);
+        return true;
     }
 
     private void note(TandemEvent event, String kind, String text) {
@@ -265,6 +297,10 @@ class SupportRequest {
 
     Owner owner() {
         return owner;
+    }
+
+    QueueStanding queue() {
+        return queue;
     }
 
     Instant submittedAt() {

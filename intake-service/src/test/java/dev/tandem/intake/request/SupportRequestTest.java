@@ -11,6 +11,7 @@ import dev.tandem.contracts.intake.IntakeEvent;
 import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.contracts.notification.CustomerNotified;
 import dev.tandem.contracts.notification.MessageKind;
+import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.contracts.routing.RequestOffered;
 import dev.tandem.contracts.routing.RequestQueued;
@@ -45,7 +46,7 @@ class SupportRequestTest {
 
     @Test
     void followsTheRequestFromQueueToOwnerToResolution() {
-        request.on(new RequestQueued(meta(1), "billing", "en"));
+        request.on(new RequestQueued(meta(1), "billing", "en", 1, null));
         request.on(new RequestOffered(meta(2), "agent-1", SUBMITTED_AT.plusSeconds(120)));
         request.on(new RequestAssigned(meta(3), "agent-1", "Grace", "has skill billing"));
         request.on(new CustomerNotified(meta(4), "n-1", MessageKind.OWNER_ASSIGNED, Channel.EMAIL));
@@ -119,7 +120,7 @@ class SupportRequestTest {
 
         assertThat(request.status()).isEqualTo(RequestStatus.REOPENED);
         assertThat(request.owner()).isNull();
-        request.on(new RequestQueued(meta(100), "billing", "en"));
+        request.on(new RequestQueued(meta(100), "billing", "en", 1, null));
         assertThat(request.status()).isEqualTo(RequestStatus.QUEUED);
     }
 
@@ -127,6 +128,64 @@ class SupportRequestTest {
     void onlyAResolvedRequestCanBeReopened() {
         assertThatThrownBy(() -> request.reopen("why not", Duration.ofDays(14), "corr-2", SUBMITTED_AT))
                 .isInstanceOf(StateConflictException.class).hasMessageContaining("only resolved requests");
+    }
+
+    @Test
+    void whileItWaitsTheRequestShowsItsPlaceInLineAndTheLikelyWaitWithoutATimelineLineForEachMove() {
+        request.on(new RequestQueued(meta(1), "billing", "en", 3, Duration.ofMinutes(12)));
+        assertThat(request.queue())
+                .isEqualTo(new QueueStanding(3, Duration.ofMinutes(12), SUBMITTED_AT.plusSeconds(1)));
+
+        request.on(new QueuePositionChanged(meta(60), "billing", "en", 2, Duration.ofMinutes(8)));
+        request.on(new QueuePositionChanged(meta(120), "billing", "en", 1, null));
+
+        assertThat(request.status()).isEqualTo(RequestStatus.QUEUED);
+        assertThat(request.queue()).isEqualTo(new QueueStanding(1, null, SUBMITTED_AT.plusSeconds(120)));
+        assertThat(request.updatedAt()).isEqualTo(SUBMITTED_AT.plusSeconds(120));
+        assertThat(request.timeline()).extracting(TimelineEntry::kind).containsExactly("SUBMITTED", "QUEUED");
+    }
+
+    @Test
+    void anOlderPlaceInLineNeverReplacesANewerOne() {
+        request.on(new RequestQueued(meta(1), "billing", "en", 3, null));
+        request.on(new QueuePositionChanged(meta(60), "billing", "en", 2, Duration.ofMinutes(8)));
+
+        request.on(new QueuePositionChanged(meta(30), "billing", "en", 4, Duration.ofMinutes(20)));
+
+        assertThat(request.queue())
+                .isEqualTo(new QueueStanding(2, Duration.ofMinutes(8), SUBMITTED_AT.plusSeconds(60)));
+        assertThat(request.updatedAt()).isEqualTo(SUBMITTED_AT.plusSeconds(60));
+    }
+
+    @Test
+    void thePlaceInLineGoesOnceSomeoneOwnsTheRequestAndALateWordOfItDoesNotBringItBack() {
+        request.on(new RequestQueued(meta(1), "billing", "en", 2, Duration.ofMinutes(8)));
+        request.on(new RequestAssigned(meta(90), "agent-1", "Grace", "has skill billing"));
+
+        assertThat(request.queue()).isNull();
+        request.on(new QueuePositionChanged(meta(60), "billing", "en", 1, Duration.ofMinutes(4)));
+        request.on(new QueuePositionChanged(meta(120), "billing", "en", 1, Duration.ofMinutes(4)));
+        request.on(new RequestQueued(meta(1), "billing", "en", 2, Duration.ofMinutes(8)));
+
+        assertThat(request.queue()).isNull();
+        assertThat(request.status()).isEqualTo(RequestStatus.ASSIGNED);
+        assertThat(request.owner().name()).isEqualTo("Grace");
+    }
+
+    @Test
+    void aResolvedRequestHasNoPlaceInLine() {
+        request.on(new RequestQueued(meta(1), "billing", "en", 2, Duration.ofMinutes(8)));
+        request.on(new RequestResolved(meta(90), "agent-1", "Grace", "Done."));
+
+        assertThat(request.queue()).isNull();
+    }
+
+    @Test
+    void aQueuedEventOfTheFirstSchemaVersionQueuesTheRequestWithoutAPlaceInLine() {
+        request.on(new RequestQueued(meta(1), "billing", "en", null, null));
+
+        assertThat(request.status()).isEqualTo(RequestStatus.QUEUED);
+        assertThat(request.queue()).isNull();
     }
 
     private static EventMetadata meta(int secondsAfterSubmission) {

@@ -10,6 +10,7 @@ import dev.tandem.contracts.intake.RequestWithdrawn;
 import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.contracts.notification.MessageKind;
 import dev.tandem.contracts.routing.OfferDeclined;
+import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.contracts.routing.RequestOffered;
 import dev.tandem.contracts.routing.RequestQueued;
@@ -55,6 +56,7 @@ class CustomerUpdatesListener {
                 case RequestResolved resolved -> notifier.notify(resolved, MessageKind.RESOLVED, resolved.summary());
                 // routing's own steps: the customer hears once somebody owns the request
                 case RequestQueued queued -> { }
+                case QueuePositionChanged moved -> { }
                 case RequestOffered offered -> { }
                 case OfferDeclined declined -> { }
             }

@@ -26,6 +26,7 @@ import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.contracts.notification.CustomerNotified;
 import dev.tandem.contracts.notification.MessageKind;
 import dev.tandem.contracts.notification.NotificationEvent;
+import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.contracts.routing.RequestResolved;
 import dev.tandem.notification.channel.Delivery;
@@ -283,6 +284,31 @@ class NotificationIT {
         publish(submitted);
 
         awaitEmailWithSubject(submitted.customer().email(), "Grace Hopper is now looking after");
+    }
+
+    @Test
+    void routingEventsWithNothingToTellTheCustomerAreSkippedNotDeadLetteredWhetherKnownOrNot() throws Exception {
+        RequestSubmitted submitted = Events.submitted("Ada", Events.email("ada"), null, "en", Channel.EMAIL);
+        String requestId = submitted.requestId();
+        publish(submitted);
+        awaitNotification(submitted, MessageKind.ACKNOWLEDGEMENT, "SENT");
+        QueuePositionChanged moved = new QueuePositionChanged(EventMetadata.of(requestId, "c", Instant.now()),
+                "billing", "en", 2, Duration.ofMinutes(8));
+        String fromANewerRouting = """
+                {"type": "RequestTeleported", "metadata": {"eventId": "teleported-%s", "schemaVersion": 1,
+                 "occurredAt": "2026-11-02T09:15:30Z", "requestId": "%s", "correlationId": "c"}}"""
+                .formatted(requestId, requestId);
+
+        topics.send(Topics.ROUTING_ASSIGNMENTS, requestId, EventCodec.encode(moved));
+        topics.send(Topics.ROUTING_ASSIGNMENTS, requestId, fromANewerRouting);
+        publish(Events.assigned(submitted, "Grace Hopper"));
+
+        awaitEmailWithSubject(submitted.customer().email(), "Grace Hopper is now looking after");
+        // the assignment came after both on their partition: a dead letter of either would be there by now
+        assertThat(topics.readAll(ROUTING_DEAD_LETTERS, record -> requestId.equals(record.key()))).isEmpty();
+        assertThat(notifications.findByRequestIdOrderByCreatedAtAsc(requestId))
+                .extracting(Notification::kind)
+                .containsExactly(MessageKind.ACKNOWLEDGEMENT, MessageKind.OWNER_ASSIGNED);
     }
 
     @Test

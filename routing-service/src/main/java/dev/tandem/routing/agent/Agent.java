@@ -43,7 +43,12 @@ public record Agent(@Id String id, String name, List<String> skills, List<String
 
     /** Available, with the skill, speaking the language and with a slot free. */
     public boolean canServe(String skill, String language) {
-        return takesOffers() && skills.contains(skill) && speaking(language).isPresent();
+        return takesOffers() && hasSkillAndLanguage(skill, language);
+    }
+
+    /** Has the skill and speaks the language, whatever the agent's presence and free slots. */
+    public boolean hasSkillAndLanguage(String skill, String language) {
+        return skills.contains(skill) && speaking(language).isPresent();
     }
 
     /** Available, with a slot free. */
@@ -72,7 +77,8 @@ public record Agent(@Id String id, String name, List<String> skills, List<String
         return activeRequests.stream().map(ActiveRequest::requestId).toList();
     }
 
-    private static String primarySubtag(String tag) {
+    /** The part of a language tag that an agent's language must match: {@code pt} for {@code pt-BR}. */
+    public static String primarySubtag(String tag) {
         int dash = tag.indexOf('-');
         return (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(Locale.ROOT);
     }

@@ -40,6 +40,11 @@ public class Agents {
                 .and(FREE_SLOTS).gt(0)), Agent.class);
     }
 
+    /** The agents at work: available, whether or not they have a slot free. */
+    public List<Agent> available() {
+        return mongo.find(Query.query(Criteria.where("presence").is(AgentPresence.AVAILABLE)), Agent.class);
+    }
+
     /** The agents holding a reservation made before the cutoff. */
     public List<Agent> withReservationsBefore(Instant cutoff) {
         return mongo.find(Query.query(Criteria.where(ACTIVE + ".since").lt(cutoff)), Agent.class);

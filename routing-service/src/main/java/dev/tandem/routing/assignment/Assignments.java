@@ -27,12 +27,15 @@ class Assignments {
     private final RoutedRequestRepository requests;
     private final Agents agents;
     private final Dispatcher dispatcher;
+    private final QueuePositions positions;
     private final Clock clock;
 
-    Assignments(RoutedRequestRepository requests, Agents agents, Dispatcher dispatcher, Clock clock) {
+    Assignments(RoutedRequestRepository requests, Agents agents, Dispatcher dispatcher, QueuePositions positions,
+                Clock clock) {
         this.requests = requests;
         this.agents = agents;
         this.dispatcher = dispatcher;
+        this.positions = positions;
         this.clock = clock;
     }
 
@@ -52,7 +55,7 @@ class Assignments {
     RoutedRequest accept(String agentId, String requestId) {
         Agent agent = agent(agentId);
         RoutedRequest request = request(requestId);
-        request.accept(agent.id(), agent.name(), clock.instant());
+        request.accept(agent.id(), agent.name(), positions.agentsAvailableFor(request), clock.instant());
         save(request);
         return request;
     }

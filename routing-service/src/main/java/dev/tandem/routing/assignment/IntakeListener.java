@@ -24,12 +24,15 @@ class IntakeListener {
     private final EventInbox inbox;
     private final RoutedRequestRepository requests;
     private final Dispatcher dispatcher;
+    private final QueuePositions positions;
     private final Clock clock;
 
-    IntakeListener(EventInbox inbox, RoutedRequestRepository requests, Dispatcher dispatcher, Clock clock) {
+    IntakeListener(EventInbox inbox, RoutedRequestRepository requests, Dispatcher dispatcher,
+                   QueuePositions positions, Clock clock) {
         this.inbox = inbox;
         this.requests = requests;
         this.dispatcher = dispatcher;
+        this.positions = positions;
         this.clock = clock;
     }
 
@@ -55,7 +58,7 @@ class IntakeListener {
     private void queue(RequestSubmitted submitted) {
         try {
             // the request id is the document id: however often the event comes, there is one routed request
-            requests.insert(RoutedRequest.queue(submitted, clock.instant()));
+            requests.insert(RoutedRequest.queue(submitted, clock.instant(), positions::placeOf));
         } catch (DuplicateKeyException alreadyQueued) {
             log.debug("Request {} is already queued", submitted.requestId());
         }

@@ -5,6 +5,7 @@ import dev.tandem.contracts.Topics;
 import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.contracts.intake.Urgency;
 import dev.tandem.contracts.routing.OfferDeclined;
+import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.contracts.routing.RequestOffered;
 import dev.tandem.contracts.routing.RequestQueued;
@@ -13,10 +14,12 @@ import dev.tandem.contracts.routing.RoutingEvent;
 import dev.tandem.platform.outbox.OutboxEntry;
 import dev.tandem.platform.web.StateConflictException;
 import dev.tandem.routing.agent.ActiveRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -25,11 +28,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A request on its way to an owner: waiting in the queue of its skill, offered to one agent, owned, resolved.
  * Every step appends its event to the outbox in the same write, and the version makes each step a
- * compare-and-set: of two instances moving the same request, exactly one succeeds.
+ * compare-and-set: of two instances moving the same request, exactly one succeeds. Until it is owned, the
+ * request also tells its customer where it stands in its {@link Line}.
  */
 @Document("routed_requests")
 @CompoundIndex(name = "queue_order", def = "{'status': 1, 'priority': -1, 'submittedAt': 1}")
 @CompoundIndex(name = "offers", def = "{'offeredTo': 1, 'status': 1}")
+@CompoundIndex(name = "recent_waits", def = "{'queue': 1, 'waitSample.language': 1, 'waitSample.at': -1}")
 class RoutedRequest {
 
     static final String DECLINED = "DECLINED";
@@ -57,14 +62,26 @@ class RoutedRequest {
     private String ownerName;
     private String reason;
     private List<String> declinedBy = new ArrayList<>();
+    // when and at which position it joined its line: on acceptance they make its wait a sample
+    private Instant queuedAt;
+    private Integer queuedPosition;
+    // where it stands in its line as last published, and when that was published
+    private Standing standing;
+    private Instant standingPublishedAt;
+    private WaitSample waitSample;
     private List<OutboxEntry> outbox = new ArrayList<>();
 
     RoutedRequest() {
         // for the mapping layer
     }
 
-    /** A submitted request joins the queue of the skill its category names. */
-    static RoutedRequest queue(RequestSubmitted submitted, Instant now) {
+    /**
+     * A submitted request joins the queue of the skill its category names, and says where it stands there.
+     *
+     * @param placeInLine where the new request stands in its line
+     */
+    static RoutedRequest queue(RequestSubmitted submitted, Instant now,
+                               Function<RoutedRequest, Standing> placeInLine) {
         RoutedRequest request = new RoutedRequest();
         request.id = submitted.requestId();
         request.reference = submitted.reference();
@@ -77,8 +94,34 @@ class RoutedRequest {
         request.correlationId = submitted.metadata().correlationId();
         request.submittedAt = submitted.metadata().occurredAt();
         request.status = RequestStatus.WAITING;
-        request.publish(new RequestQueued(request.metadata(now), request.queue, request.language));
+        request.queuedAt = now;
+        Standing standing = placeInLine.apply(request);
+        request.queuedPosition = standing.position();
+        request.standing = standing;
+        request.standingPublishedAt = now;
+        request.publish(new RequestQueued(request.metadata(now).withSchemaVersion(RequestQueued.SCHEMA_VERSION),
+                request.queue, request.language, standing.position(), standing.estimatedWait()));
         return request;
+    }
+
+    /**
+     * Tells the customer where the request stands in its line now, if that is news: only while it waits in
+     * the queue, only when it differs notably from what was last published, and no sooner than
+     * {@code quietPeriod} after that, so that a burst of changes becomes one event. An offered request keeps
+     * its standing until it is accepted or back in the queue.
+     *
+     * @return whether it published the standing; the request is then to be saved
+     */
+    boolean standIn(Standing current, Instant now, Duration quietPeriod) {
+        if (status != RequestStatus.WAITING || standing != null && !current.differsNotablyFrom(standing)
+                || standingPublishedAt != null && now.isBefore(standingPublishedAt.plus(quietPeriod))) {
+            return false;
+        }
+        standing = current;
+        standingPublishedAt = now;
+        publish(new QueuePositionChanged(metadata(now), queue, language, current.position(),
+                current.estimatedWait()));
+        return true;
     }
 
     /** Offers the request to an agent whose slot has been reserved for it at {@code at}. */
@@ -92,14 +135,23 @@ class RoutedRequest {
         publish(new RequestOffered(metadata(at), agentId, expiresAt));
     }
 
-    /** The agent it is offered to takes it on, while the offer lasts. */
-    void accept(String agentId, String agentName, Instant now) {
+    /**
+     * The agent it is offered to takes it on, while the offer lasts. How long it waited becomes a sample for
+     * estimating the waits of its line.
+     *
+     * @param agentsAvailable how many available agents could serve the request's line now
+     */
+    void accept(String agentId, String agentName, int agentsAvailable, Instant now) {
         requireOfferedTo(agentId);
         require(now.isBefore(offerExpiresAt), "The offer of request " + id + " to agent " + agentId + " has expired");
         status = RequestStatus.ASSIGNED;
         ownerId = agentId;
         ownerName = agentName;
         offeredTo = null;
+        if (queuedPosition != null) {
+            waitSample = new WaitSample(Line.of(this).language(), Duration.between(queuedAt, now), queuedPosition,
+                    Math.max(1, agentsAvailable), now);
+        }
         publish(new RequestAssigned(metadata(now), agentId, agentName, reason));
     }
 
@@ -237,6 +289,14 @@ class RoutedRequest {
 
     List<String> declinedBy() {
         return List.copyOf(declinedBy);
+    }
+
+    Standing standing() {
+        return standing;
+    }
+
+    WaitSample waitSample() {
+        return waitSample;
     }
 
     List<OutboxEntry> outbox() {

@@ -9,6 +9,10 @@ interface RoutedRequestRepository extends MongoRepository<RoutedRequest, String>
     /** The queue in the order it is served: most urgent first, then oldest. */
     List<RoutedRequest> findByStatusOrderByPriorityDescSubmittedAtAsc(RequestStatus status);
 
+    List<RoutedRequest> findByStatusIn(List<RequestStatus> statuses);
+
+    List<RoutedRequest> findByQueueAndStatusIn(String queue, List<RequestStatus> statuses);
+
     List<RoutedRequest> findByStatusAndOfferedToOrderByOfferedAtAsc(RequestStatus status, String offeredTo);
 
     List<RoutedRequest> findByStatusAndOfferExpiresAtLessThanEqual(RequestStatus status, Instant now);

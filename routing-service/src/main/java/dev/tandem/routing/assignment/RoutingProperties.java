@@ -8,7 +8,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param offerTimeout     how long an agent has to accept or decline an offer
  * @param reservationGrace age after which a slot reservation with no offer or assignment behind it is reclaimed
+ * @param queue            how waiting requests learn their position and estimated wait
  */
 @ConfigurationProperties("tandem.routing")
-record RoutingProperties(Duration offerTimeout, Duration reservationGrace) {
+record RoutingProperties(Duration offerTimeout, Duration reservationGrace, Queue queue) {
+
+    /**
+     * @param updateInterval the least time between two {@code QueuePositionChanged} of one request
+     * @param sampleSize     how many of its line's latest accepted requests a wait is estimated from, at most
+     * @param sampleWindow   how long ago those may have been accepted, at most
+     */
+    record Queue(Duration updateInterval, int sampleSize, Duration sampleWindow) {
+    }
 }

@@ -5,7 +5,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The regular sweep that keeps routing moving when no event does: offers nobody answered go back to their
- * queue, leaked slots are reclaimed, and whatever waits is dispatched again.
+ * queue, leaked slots are reclaimed, whatever waits is dispatched again, and what still waits learns where it
+ * stands in its line.
  */
 @Component
 class RoutingSweep {
@@ -13,11 +14,14 @@ class RoutingSweep {
     private final Assignments assignments;
     private final ReservationReconciler reconciler;
     private final Dispatcher dispatcher;
+    private final QueuePositions positions;
 
-    RoutingSweep(Assignments assignments, ReservationReconciler reconciler, Dispatcher dispatcher) {
+    RoutingSweep(Assignments assignments, ReservationReconciler reconciler, Dispatcher dispatcher,
+                 QueuePositions positions) {
         this.assignments = assignments;
         this.reconciler = reconciler;
         this.dispatcher = dispatcher;
+        this.positions = positions;
     }
 
     @Scheduled(fixedDelayString = "${tandem.routing.dispatch-interval}")
@@ -25,5 +29,6 @@ class RoutingSweep {
         assignments.expireOverdueOffers();
         reconciler.releaseLeakedReservations();
         dispatcher.dispatch();
+        positions.refresh();
     }
 }

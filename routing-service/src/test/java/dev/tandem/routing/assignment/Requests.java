@@ -19,4 +19,9 @@ final class Requests {
                 new Customer("Ada", "ada@example.com", null), language, Channel.EMAIL, category,
                 "Charged twice", "My statement shows two charges.", urgency);
     }
+
+    /** The request queued first in its line, with no estimate of its wait. */
+    static RoutedRequest queued(RequestSubmitted submitted, Instant now) {
+        return RoutedRequest.queue(submitted, now, newcomer -> new Standing(1, null));
+    }
 }

@@ -7,6 +7,7 @@ import dev.tandem.contracts.EventCodec;
 import dev.tandem.contracts.Topics;
 import dev.tandem.contracts.intake.Urgency;
 import dev.tandem.contracts.routing.OfferDeclined;
+import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.contracts.routing.RequestOffered;
 import dev.tandem.contracts.routing.RequestQueued;
@@ -15,6 +16,7 @@ import dev.tandem.contracts.routing.RoutingEvent;
 import dev.tandem.platform.outbox.OutboxEntry;
 import dev.tandem.platform.web.StateConflictException;
 import dev.tandem.routing.agent.ActiveRequest;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +25,11 @@ class RoutedRequestTest {
     private static final Instant SUBMITTED = Instant.parse("2026-11-02T09:00:00Z");
     private static final Instant NOW = SUBMITTED.plusSeconds(5);
     private static final Instant EXPIRES = NOW.plusSeconds(120);
+    private static final Duration QUIET = Duration.ofSeconds(30);
+    private static final Instant LATER = NOW.plus(QUIET);
     private static final String REASON = "has skill billing, speaks en, 0 of 2 slots in use, the only eligible agent";
 
-    private final RoutedRequest request = RoutedRequest.queue(
+    private final RoutedRequest request = Requests.queued(
             Requests.submitted("r-1", "billing", "en", Urgency.HIGH, "corr-1", SUBMITTED), NOW);
 
     @Test
@@ -43,7 +47,7 @@ class RoutedRequestTest {
 
     @Test
     void aRequestWithoutUrgencyIsNormal() {
-        RoutedRequest plain = RoutedRequest.queue(
+        RoutedRequest plain = Requests.queued(
                 Requests.submitted("r-2", "billing", "en", null, "c", SUBMITTED), NOW);
 
         assertThat(plain.urgency()).isEqualTo(Urgency.NORMAL);
@@ -51,7 +55,7 @@ class RoutedRequestTest {
 
     @Test
     void aRequestWithoutACategoryCannotBeQueued() {
-        assertThatThrownBy(() -> RoutedRequest.queue(
+        assertThatThrownBy(() -> Requests.queued(
                 Requests.submitted("r-3", null, "en", Urgency.LOW, "c", SUBMITTED), NOW))
                 .isInstanceOf(NullPointerException.class).hasMessage("category");
     }
@@ -75,7 +79,7 @@ class RoutedRequestTest {
     void acceptingMakesTheAgentTheOwnerAndPublishesWhyTheyWereChosen() {
         request.offerTo("a-1", REASON, NOW, EXPIRES);
 
-        request.accept("a-1", "Grace", NOW.plusSeconds(10));
+        request.accept("a-1", "Grace", 1, NOW.plusSeconds(10));
 
         assertThat(request.status()).isEqualTo(RequestStatus.ASSIGNED);
         assertThat(request.ownerId()).isEqualTo("a-1");
@@ -91,9 +95,9 @@ class RoutedRequestTest {
     void onlyTheAgentItIsOfferedToCanAcceptAndOnlyBeforeTheOfferExpires() {
         request.offerTo("a-1", REASON, NOW, EXPIRES);
 
-        assertThatThrownBy(() -> request.accept("a-2", "Alan", NOW))
+        assertThatThrownBy(() -> request.accept("a-2", "Alan", 1, NOW))
                 .isInstanceOf(StateConflictException.class).hasMessageContaining("not offered to agent a-2");
-        assertThatThrownBy(() -> request.accept("a-1", "Grace", EXPIRES))
+        assertThatThrownBy(() -> request.accept("a-1", "Grace", 1, EXPIRES))
                 .isInstanceOf(StateConflictException.class).hasMessageContaining("expired");
         assertThat(request.status()).isEqualTo(RequestStatus.OFFERED);
     }
@@ -138,7 +142,7 @@ class RoutedRequestTest {
     void onlyTheOwnerResolvesAndTheResolutionNamesThem() {
         request.offerTo("a-1", REASON, NOW, EXPIRES);
         assertThatThrownBy(() -> request.resolve("a-1", "Done.", NOW)).isInstanceOf(StateConflictException.class);
-        request.accept("a-1", "Grace", NOW);
+        request.accept("a-1", "Grace", 1, NOW);
 
         assertThatThrownBy(() -> request.resolve("a-2", "Done.", NOW)).isInstanceOf(StateConflictException.class);
         request.resolve("a-1", "Refunded the second charge.", NOW.plusSeconds(60));
@@ -151,7 +155,87 @@ class RoutedRequestTest {
         assertThatThrownBy(() -> request.resolve("a-1", "Again.", NOW)).isInstanceOf(StateConflictException.class);
     }
 
+    @Test
+    void theQueuedEventSaysWhereTheRequestStandsInItsLineAndHowLongItWillLikelyWait() {
+        RoutedRequest third = RoutedRequest.queue(Requests.submitted("r-4", "billing", "en", Urgency.NORMAL, "c",
+                SUBMITTED), NOW, newcomer -> new Standing(3, Duration.ofMinutes(12)));
+
+        RequestQueued queued = (RequestQueued) lastEventOf(third);
+        assertThat(queued.position()).isEqualTo(3);
+        assertThat(queued.estimatedWait()).isEqualTo(Duration.ofMinutes(12));
+        assertThat(queued.metadata().schemaVersion()).isEqualTo(RequestQueued.SCHEMA_VERSION);
+        assertThat(third.standing()).isEqualTo(new Standing(3, Duration.ofMinutes(12)));
+    }
+
+    @Test
+    void aWaitingRequestPublishesANewPositionButNeverTheSameStandingAgain() {
+        assertThat(request.standIn(new Standing(1, null), LATER, QUIET)).isFalse();
+        assertThat(request.outbox()).hasSize(1);
+
+        assertThat(request.standIn(new Standing(2, Duration.ofMinutes(4)), LATER, QUIET)).isTrue();
+
+        QueuePositionChanged changed = (QueuePositionChanged) lastEvent();
+        assertThat(changed.position()).isEqualTo(2);
+        assertThat(changed.estimatedWait()).isEqualTo(Duration.ofMinutes(4));
+        assertThat(changed.queue()).isEqualTo("billing");
+        assertThat(changed.language()).isEqualTo("en");
+        assertThat(changed.metadata().occurredAt()).isEqualTo(LATER);
+        assertThat(changed.metadata().correlationId()).isEqualTo("corr-1");
+        assertThat(request.standIn(new Standing(2, Duration.ofMinutes(4)), LATER.plus(QUIET), QUIET)).isFalse();
+    }
+
+    @Test
+    void anEstimateThatMovesByLessThanAFifthIsNotNewsButOneThatAppearsOrGoesIs() {
+        RoutedRequest second = RoutedRequest.queue(Requests.submitted("r-5", "billing", "en", Urgency.NORMAL, "c",
+                SUBMITTED), NOW, newcomer -> new Standing(2, Duration.ofMinutes(10)));
+
+        assertThat(second.standIn(new Standing(2, Duration.ofMinutes(11)), LATER, QUIET)).isFalse();
+        assertThat(second.standIn(new Standing(2, Duration.ofMinutes(12)), LATER, QUIET)).isTrue();
+        assertThat(second.standIn(new Standing(2, null), LATER.plus(QUIET), QUIET)).isTrue();
+        assertThat(second.standIn(new Standing(2, Duration.ofMinutes(9)), LATER.plus(QUIET).plus(QUIET), QUIET))
+                .isTrue();
+    }
+
+    @Test
+    void changesWithinTheUpdateIntervalBecomeOneEventAfterIt() {
+        assertThat(request.standIn(new Standing(2, null), NOW.plusSeconds(10), QUIET)).isFalse();
+        assertThat(request.standIn(new Standing(3, null), NOW.plusSeconds(20), QUIET)).isFalse();
+        assertThat(request.standIn(new Standing(3, null), LATER, QUIET)).isTrue();
+        assertThat(request.standIn(new Standing(2, null), LATER.plusSeconds(10), QUIET)).isFalse();
+
+        assertThat(request.outbox()).hasSize(2);
+        assertThat(((QueuePositionChanged) lastEvent()).position()).isEqualTo(3);
+    }
+
+    @Test
+    void anOfferedOwnedOrResolvedRequestPublishesNoStanding() {
+        request.offerTo("a-1", REASON, NOW, EXPIRES);
+        assertThat(request.standIn(new Standing(2, null), LATER, QUIET)).isFalse();
+        request.accept("a-1", "Grace", 1, LATER);
+        assertThat(request.standIn(new Standing(2, null), LATER.plus(QUIET), QUIET)).isFalse();
+        request.resolve("a-1", "Done.", LATER.plus(QUIET));
+        assertThat(request.standIn(new Standing(2, null), LATER.plus(QUIET).plus(QUIET), QUIET)).isFalse();
+
+        assertThat(request.outbox()).extracting(OutboxEntry::type).doesNotContain("QueuePositionChanged");
+    }
+
+    @Test
+    void acceptingRecordsHowLongTheRequestWaitedFromWhereItJoinedItsLine() {
+        RoutedRequest third = RoutedRequest.queue(Requests.submitted("r-6", "billing", "pt-BR", Urgency.NORMAL, "c",
+                SUBMITTED), NOW, newcomer -> new Standing(3, null));
+        third.offerTo("a-1", REASON, NOW.plusSeconds(60), NOW.plusSeconds(180));
+
+        third.accept("a-1", "Joana", 2, NOW.plusSeconds(90));
+
+        assertThat(third.waitSample())
+                .isEqualTo(new WaitSample("pt", Duration.ofSeconds(90), 3, 2, NOW.plusSeconds(90)));
+    }
+
     private RoutingEvent lastEvent() {
+        return lastEventOf(request);
+    }
+
+    private static RoutingEvent lastEventOf(RoutedRequest request) {
         OutboxEntry entry = request.outbox().getLast();
         return EventCodec.decode(entry.payload(), RoutingEvent.class).orElseThrow();
     }

@@ -15,7 +15,7 @@ class RouterTest {
 
     private static final Instant NOW = Instant.parse("2026-11-02T09:00:00Z");
 
-    private final RoutedRequest request = RoutedRequest.queue(
+    private final RoutedRequest request = Requests.queued(
             Requests.submitted("r-1", "billing", "pt-BR", Urgency.HIGH, "c-1", NOW), NOW);
 
     @Test

@@ -1,0 +1,113 @@
+package dev.tandem.intake.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tandem.contracts.EventCodec;
+import dev.tandem.contracts.EventMetadata;
+import dev.tandem.contracts.Topics;
+import dev.tandem.contracts.routing.QueuePositionChanged;
+import dev.tandem.contracts.routing.RequestAssigned;
+import dev.tandem.contracts.routing.RequestOffered;
+import dev.tandem.contracts.routing.RequestQueued;
+import dev.tandem.contracts.routing.RoutingEvent;
+import dev.tandem.testsupport.ApiClient;
+import dev.tandem.testsupport.TandemIntegrationTest;
+import dev.tandem.testsupport.TopicProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The status page while a request waits in routing's queue, from routing's events on its topic. */
+@TandemIntegrationTest
+class QueueStatusIT {
+
+    private static final String REQUEST = """
+            {"customer": {"name": "Ada Lovelace", "email": "ada@example.com"},
+             "language": "en", "preferredChannel": "EMAIL", "category": "billing",
+             "subject": "Charged twice", "description": "My statement shows two charges."}""";
+
+    @LocalServerPort
+    int port;
+
+    private final TopicProbe topics = new TopicProbe();
+    private final Instant queuedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private ApiClient api;
+    private String id;
+
+    @BeforeEach
+    void setUp() {
+        api = ApiClient.local(port);
+        id = api.post("/api/requests", REQUEST).text("/id");
+    }
+
+    @Test
+    void whileTheRequestWaitsTheStatusShowsItsPlaceInLineAndLikelyWaitUntilSomeoneOwnsIt() {
+        publish(new RequestQueued(meta(0).withSchemaVersion(RequestQueued.SCHEMA_VERSION), "billing", "en", 3,
+                Duration.ofMinutes(12)));
+
+        await().untilAsserted(() -> {
+            var page = page();
+            assertThat(page.text("/status")).isEqualTo("QUEUED");
+            assertThat(page.body().at("/queue/position").asInt()).isEqualTo(3);
+            assertThat(page.text("/queue/estimatedWait")).isEqualTo("PT12M");
+        });
+
+        publish(new QueuePositionChanged(meta(60), "billing", "en", 2, Duration.ofMinutes(8)));
+        publish(new QueuePositionChanged(meta(90), "billing", "en", 1, null));
+
+        await().untilAsserted(() -> assertThat(page().body().at("/queue/position").asInt()).isEqualTo(1));
+        var waiting = page();
+        assertThat(waiting.body().at("/queue/estimatedWait").isNull()).isTrue();
+        assertThat(Instant.parse(waiting.text("/updatedAt"))).isEqualTo(queuedAt.plusSeconds(90));
+        assertThat(waiting.body().get("timeline").valueStream().map(step -> step.get("kind").asString()))
+                .containsExactly("SUBMITTED", "QUEUED");
+
+        publish(new RequestAssigned(meta(120), "agent-7", "Grace", "has skill billing, speaks en"));
+
+        await().untilAsserted(() -> assertThat(page().text("/status")).isEqualTo("ASSIGNED"));
+        var owned = page();
+        assertThat(owned.body().get("queue").isNull()).isTrue();
+        assertThat(owned.text("/owner/name")).isEqualTo("Grace");
+    }
+
+    @Test
+    void aLateWordOfThePlaceInLineDoesNotBringTheQueueBackOnceSomeoneOwnsTheRequest() {
+        publish(new RequestQueued(meta(0).withSchemaVersion(RequestQueued.SCHEMA_VERSION), "billing", "en", 2,
+                Duration.ofMinutes(8)));
+        publish(new RequestAssigned(meta(120), "agent-7", "Grace", "has skill billing, speaks en"));
+        publish(new QueuePositionChanged(meta(60), "billing", "en", 1, Duration.ofMinutes(4)));
+        // any later event of the request: events of one request are handled in order, so once this one shows,
+        // the late word before it has been handled too
+        publish(new RequestOffered(meta(150), "agent-8", queuedAt.plusSeconds(270)));
+
+        await().untilAsserted(() ->
+                assertThat(Instant.parse(page().text("/updatedAt"))).isEqualTo(queuedAt.plusSeconds(150)));
+        var page = page();
+        assertThat(page.text("/status")).isEqualTo("ASSIGNED");
+        assertThat(page.body().get("queue").isNull()).isTrue();
+    }
+
+    @Test
+    void theOpenApiDescriptionSaysTheEstimatedWaitIsAnIso8601Duration() {
+        var estimatedWait = api.get("/v3/api-docs").body().at("/components/schemas/QueueView/properties/estimatedWait");
+
+        assertThat(estimatedWait.get("format").asString()).isEqualTo("duration");
+        assertThat(estimatedWait.get("description").asString()).contains("ISO 8601 duration");
+    }
+
+    private EventMetadata meta(int secondsAfterQueueing) {
+        return EventMetadata.of(id, "web-status-page", queuedAt.plusSeconds(secondsAfterQueueing));
+    }
+
+    private void publish(RoutingEvent event) {
+        topics.send(Topics.ROUTING_ASSIGNMENTS, id, EventCodec.encode(event));
+    }
+
+    private ApiClient.Response page() {
+        return api.get("/api/requests/" + id);
+    }
+}
