@@ -12,6 +12,7 @@ import dev.tandem.contracts.routing.RequestOffered;
 import dev.tandem.contracts.routing.RequestQueued;
 import dev.tandem.contracts.routing.RoutingEvent;
 import dev.tandem.testsupport.ApiClient;
+import dev.tandem.testsupport.Tokens;
 import dev.tandem.testsupport.TandemIntegrationTest;
 import dev.tandem.testsupport.TopicProbe;
 import java.time.Duration;
@@ -40,7 +41,7 @@ class QueueStatusIT {
 
     @BeforeEach
     void setUp() {
-        api = ApiClient.local(port);
+        api = ApiClient.local(port).as(Tokens.customer("ada"));
         id = api.post("/api/requests", REQUEST).text("/id");
     }
 
