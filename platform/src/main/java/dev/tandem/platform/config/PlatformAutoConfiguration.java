@@ -4,6 +4,7 @@ import dev.tandem.platform.correlation.CorrelationIdFilter;
 import dev.tandem.platform.health.StoreHealthIndicator;
 import dev.tandem.platform.inbox.EventInbox;
 import dev.tandem.platform.outbox.OutboxConfiguration;
+import dev.tandem.platform.ratelimit.RateLimitConfiguration;
 import dev.tandem.platform.web.ApiWebConfiguration;
 import dev.tandem.platform.web.ProblemDetailsAdvice;
 import java.time.Clock;
@@ -23,7 +24,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.cloud.stream.function.FunctionConfiguration"})
 @EnableScheduling
-@Import({OutboxConfiguration.class, ProblemDetailsAdvice.class, ApiWebConfiguration.class})
+@Import({OutboxConfiguration.class, ProblemDetailsAdvice.class, ApiWebConfiguration.class,
+        RateLimitConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean
