@@ -23,7 +23,7 @@ final class Events {
         String requestId = UUID.randomUUID().toString();
         return new RequestSubmitted(EventMetadata.of(requestId, "corr-" + requestId.substring(0, 8), Instant.now()),
                 reference(), new Customer(name, email, phone), language, preferred, "billing", "Charged twice",
-                "My statement shows two charges.", Urgency.HIGH);
+                "My statement shows two charges.", Urgency.HIGH, null, null);
     }
 
     static RequestAssigned assigned(RequestSubmitted submitted, String agentName) {

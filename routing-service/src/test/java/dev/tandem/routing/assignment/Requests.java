@@ -17,6 +17,6 @@ final class Requests {
                                       String correlationId, Instant at) {
         return new RequestSubmitted(EventMetadata.of(requestId, correlationId, at), "TDM-" + requestId.hashCode(),
                 new Customer("Ada", "ada@example.com", null), language, Channel.EMAIL, category,
-                "Charged twice", "My statement shows two charges.", urgency);
+                "Charged twice", "My statement shows two charges.", urgency, null, null);
     }
 }

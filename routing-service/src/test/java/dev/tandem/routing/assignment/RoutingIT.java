@@ -202,7 +202,8 @@ class RoutingIT {
         // the same request again under a new event id, as a producer that lost track might send it
         desk.send(new RequestSubmitted(EventMetadata.of(requestId, "retry", Instant.now()), submitted.reference(),
                 submitted.customer(), submitted.language(), submitted.preferredChannel(), submitted.category(),
-                submitted.subject(), submitted.description(), submitted.urgency()));
+                submitted.subject(), submitted.description(), submitted.urgency(), submitted.quietHours(),
+                submitted.accessibilityNotes()));
         desk.awaitIntakeConsumed(GROUP);
 
         assertThat(desk.published(requestId)).singleElement().isInstanceOf(RequestQueued.class);
