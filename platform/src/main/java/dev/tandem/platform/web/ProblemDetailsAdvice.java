@@ -62,7 +62,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (ex.getCause() instanceof StreamReadException malformed && malformed.getLocation() != null
                 && malformed.getLocation().getLineNr() > 0) {
-            return badRequest("The body is not valid JSON: it breaks off at line %d, column %d".formatted(
+            return badRequest("The body is not valid JSON at line %d, column %d".formatted(
                     malformed.getLocation().getLineNr(), malformed.getLocation().getColumnNr()), headers);
         }
         return badRequest(ex.getCause() == null ? "The request has no body" : "The body is not valid JSON", headers);
