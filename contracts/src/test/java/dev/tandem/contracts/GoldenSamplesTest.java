@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.contracts.feedback.FeedbackEvent;
 import dev.tandem.contracts.intake.IntakeEvent;
+import dev.tandem.contracts.intake.QuietHours;
 import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.contracts.notification.NotificationEvent;
 import dev.tandem.contracts.routing.QueuePositionChanged;
@@ -15,6 +16,8 @@ import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -147,6 +150,28 @@ class GoldenSamplesTest {
 
         assertThat(submitted.description()).isEqualTo("My card statement shows two charges of 49.00 on 3 October.");
         assertThat(submitted.metadata().occurredAt()).hasToString("2026-11-02T09:15:30Z");
+    }
+
+    @Test
+    void aSubmissionKeepsQuietHoursToTheMinuteInTheCustomersTimeZone() throws Exception {
+        RequestSubmitted submitted = (RequestSubmitted) EventCodec.decode(sample(RequestSubmitted.class, 2),
+                IntakeEvent.class).orElseThrow();
+
+        assertThat(submitted.quietHours()).isEqualTo(
+                new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0), ZoneId.of("Europe/London")));
+        assertThat(EventCodec.encode(submitted))
+                .contains("\"quietHours\":{\"from\":\"21:00\",\"to\":\"08:00\",\"timeZone\":\"Europe/London\"}");
+    }
+
+    @Test
+    void aSubmissionFromBeforeTheEmpathyFieldsHasNoneOfThem() throws Exception {
+        RequestSubmitted submitted = (RequestSubmitted) EventCodec.decode(sample(RequestSubmitted.class, 1),
+                IntakeEvent.class).orElseThrow();
+
+        assertThat(submitted.quietHours()).isNull();
+        assertThat(submitted.accessibilityNotes()).isNull();
+        assertThat(submitted.customerId()).isNull();
+        assertThat(submitted.description()).isEqualTo("My card statement shows two charges of 49.00 on 3 October.");
     }
 
     private static String sample(Class<?> type) throws IOException {

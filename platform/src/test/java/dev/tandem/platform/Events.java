@@ -15,7 +15,7 @@ final class Events {
 
     static RequestSubmitted submitted(String subject) {
         return new RequestSubmitted(EventMetadata.of(UUID.randomUUID().toString(), "corr-" + subject, Instant.now()),
-                "TDM-TEST01", new Customer("Ada", "ada@example.com", null), "en", Channel.EMAIL, "billing",
-                subject, "words", Urgency.NORMAL);
+                "TDM-TEST01", "customer-ada", new Customer("Ada", "ada@example.com", null), "en", Channel.EMAIL, "billing",
+                subject, "words", Urgency.NORMAL, null, null);
     }
 }

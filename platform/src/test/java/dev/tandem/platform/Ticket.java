@@ -16,6 +16,12 @@ class Ticket {
     String subject;
     List<OutboxEntry> outbox = new ArrayList<>();
 
+    static Ticket opened(String subject) {
+        Ticket ticket = new Ticket();
+        ticket.subject = subject;
+        return ticket;
+    }
+
     static Ticket submitted(RequestSubmitted event) {
         Ticket ticket = new Ticket();
         ticket.id = event.requestId();

@@ -1,6 +1,7 @@
 package dev.tandem.intake.request;
 
 import dev.tandem.contracts.Channel;
+import dev.tandem.contracts.intake.QuietHours;
 import dev.tandem.contracts.intake.Urgency;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
@@ -10,22 +11,25 @@ import java.util.List;
 /**
  * A request as its customer's status page shows it.
  *
- * @param owner    who looks after it, once someone has accepted it; otherwise null
- * @param details  what the customer added after submitting, oldest first, verbatim
- * @param queue    while it waits for an owner, its place in line and the likely wait; otherwise null
- * @param timeline what happened, oldest first
+ * @param owner              who looks after it, once someone has accepted it; otherwise null
+ * @param description        the customer's own words, exactly as they were sent
+ * @param details            what the customer added after submitting, oldest first, exactly as sent
+ * @param quietHours         when the customer does not want to be contacted, or null
+ * @param accessibilityNotes what the customer asked us to bear in mind, exactly as sent, or null
+ * @param queue              while it waits for an owner, its place in line and the likely wait; otherwise null
+ * @param timeline           what happened, oldest first
  */
 record RequestView(String id, String reference, RequestStatus status, OwnerView owner, String subject,
                    String description, List<AddedDetail> details, String category, Urgency urgency,
-                   String language, Channel preferredChannel, Instant submittedAt, Instant updatedAt,
-                   QueueView queue, List<Step> timeline) {
+                   String language, Channel preferredChannel, QuietHours quietHours, String accessibilityNotes,
+                   Instant submittedAt, Instant updatedAt, QueueView queue, List<Step> timeline) {
 
     static RequestView of(SupportRequest request) {
         return new RequestView(request.id(), request.reference(), request.status(),
                 request.owner() == null ? null : new OwnerView(request.owner().name()), request.subject(),
                 request.description(), request.details(), request.category(), request.urgency(),
-                request.language(), request.preferredChannel(), request.submittedAt(), request.updatedAt(),
-                QueueView.of(request.queue()),
+                request.language(), request.preferredChannel(), request.quietHours(), request.accessibilityNotes(),
+                request.submittedAt(), request.updatedAt(), QueueView.of(request.queue()),
                 request.timeline().stream().map(entry -> new Step(entry.at(), entry.kind(), entry.text())).toList());
     }
 

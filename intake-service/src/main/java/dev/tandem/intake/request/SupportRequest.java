@@ -9,6 +9,7 @@ import dev.tandem.contracts.feedback.FeedbackEvent;
 import dev.tandem.contracts.feedback.FeedbackReceived;
 import dev.tandem.contracts.intake.Customer;
 import dev.tandem.contracts.intake.DetailsAdded;
+import dev.tandem.contracts.intake.QuietHours;
 import dev.tandem.contracts.intake.RequestReopened;
 import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.contracts.intake.RequestWithdrawn;
@@ -55,6 +56,8 @@ class SupportRequest {
     private String subject;
     private String description;
     private Urgency urgency;
+    private QuietHours quietHours;
+    private String accessibilityNotes;
     private RequestStatus status;
     private Owner owner;
     private QueueStanding queue;
@@ -83,11 +86,14 @@ class SupportRequest {
         created.subject = request.subject();
         created.description = request.description();
         created.urgency = request.urgencyOrDefault();
+        created.quietHours = request.quietHours() == null ? null : request.quietHours().toQuietHours();
+        created.accessibilityNotes = request.accessibilityNotes();
         created.status = RequestStatus.SUBMITTED;
         created.submittedAt = now;
-        RequestSubmitted submitted = new RequestSubmitted(EventMetadata.of(id, correlationId, now), reference,
-                created.customer, created.language, created.preferredChannel, created.category, created.subject,
-                created.description, created.urgency);
+        RequestSubmitted submitted = new RequestSubmitted(
+                EventMetadata.of(id, correlationId, now).withSchemaVersion(RequestSubmitted.SCHEMA_VERSION), reference,
+                customerId, created.customer, created.language, created.preferredChannel, created.category, created.subject,
+                created.description, created.urgency, created.quietHours, created.accessibilityNotes);
         created.outbox.add(OutboxEntry.of(Topics.INTAKE_REQUESTS, submitted));
         created.note(submitted, "SUBMITTED", "We received your request " + reference + ".");
         return created;
@@ -289,6 +295,14 @@ class SupportRequest {
 
     Urgency urgency() {
         return urgency;
+    }
+
+    QuietHours quietHours() {
+        return quietHours;
+    }
+
+    String accessibilityNotes() {
+        return accessibilityNotes;
     }
 
     RequestStatus status() {

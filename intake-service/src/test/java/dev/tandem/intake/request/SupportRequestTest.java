@@ -8,6 +8,7 @@ import dev.tandem.contracts.EventCodec;
 import dev.tandem.contracts.EventMetadata;
 import dev.tandem.contracts.intake.DetailsAdded;
 import dev.tandem.contracts.intake.IntakeEvent;
+import dev.tandem.contracts.intake.QuietHours;
 import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.contracts.notification.CustomerNotified;
 import dev.tandem.contracts.notification.MessageKind;
@@ -19,6 +20,8 @@ import dev.tandem.contracts.routing.RequestResolved;
 import dev.tandem.platform.web.StateConflictException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 class SupportRequestTest {
@@ -27,7 +30,7 @@ class SupportRequestTest {
 
     private final SupportRequest request = SupportRequest.submit("r-1", "TDM-ABC123", "customer-ada", new SubmitRequest(
             new SubmitRequest.CustomerDetails("Ada", "ada@example.com", null), "en", Channel.EMAIL, "billing",
-            "Charged twice", "I was charged twice.", null), "corr-1", SUBMITTED_AT);
+            "Charged twice", "I was charged twice.", null, null, null), "corr-1", SUBMITTED_AT);
 
     @Test
     void aSubmittedRequestCarriesItsEventAndTellsTheCustomerItArrived() {
@@ -42,6 +45,25 @@ class SupportRequestTest {
             assertThat(event.description()).isEqualTo("I was charged twice.");
             assertThat(event.urgency()).hasToString("NORMAL");
         });
+    }
+
+    @Test
+    void theCustomersOwnWordsAndWishesTravelInTheEventUnchanged() {
+        String words = "  Charged twice 🙂\r\n\tonce on the 3rd,\n once on the 4th.  ";
+        SupportRequest submitted = SupportRequest.submit("r-2", "TDM-ABC124", "customer-ada", new SubmitRequest(
+                new SubmitRequest.CustomerDetails("Ada", "ada@example.com", "+447700900123"), "de", Channel.SMS,
+                "billing", "Charged twice", words, null,
+                new SubmitRequest.QuietHoursDetails(LocalTime.of(21, 0), LocalTime.of(8, 0), "Europe/Berlin"),
+                " Hard of hearing:\nplease write. "), "corr-2", SUBMITTED_AT);
+
+        RequestSubmitted event = (RequestSubmitted) EventCodec.decode(submitted.outbox().getFirst().payload(),
+                IntakeEvent.class).orElseThrow();
+        assertThat(event.description()).isEqualTo(words);
+        assertThat(event.accessibilityNotes()).isEqualTo(" Hard of hearing:\nplease write. ");
+        assertThat(event.quietHours()).isEqualTo(
+                new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0), ZoneId.of("Europe/Berlin")));
+        assertThat(event.language()).isEqualTo("de");
+        assertThat(event.preferredChannel()).isEqualTo(Channel.SMS);
     }
 
     @Test

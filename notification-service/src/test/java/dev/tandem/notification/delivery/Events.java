@@ -22,8 +22,8 @@ final class Events {
     static RequestSubmitted submitted(String name, String email, String phone, String language, Channel preferred) {
         String requestId = UUID.randomUUID().toString();
         return new RequestSubmitted(EventMetadata.of(requestId, "corr-" + requestId.substring(0, 8), Instant.now()),
-                reference(), new Customer(name, email, phone), language, preferred, "billing", "Charged twice",
-                "My statement shows two charges.", Urgency.HIGH);
+                reference(), "customer-" + name, new Customer(name, email, phone), language, preferred, "billing", "Charged twice",
+                "My statement shows two charges.", Urgency.HIGH, null, null);
     }
 
     static RequestAssigned assigned(RequestSubmitted submitted, String agentName) {

@@ -6,6 +6,8 @@ import dev.tandem.platform.health.StoreHealthIndicator;
 import dev.tandem.platform.idempotency.IdempotencyKeys;
 import dev.tandem.platform.inbox.EventInbox;
 import dev.tandem.platform.outbox.OutboxConfiguration;
+import dev.tandem.platform.ratelimit.RateLimitConfiguration;
+import dev.tandem.platform.web.ApiWebConfiguration;
 import dev.tandem.platform.web.ProblemDetailsAdvice;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.cloud.stream.function.FunctionConfiguration"})
 @EnableScheduling
-@Import({OutboxConfiguration.class, ProblemDetailsAdvice.class})
+@Import({OutboxConfiguration.class, ProblemDetailsAdvice.class, ApiWebConfiguration.class,
+        RateLimitConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean

@@ -4,21 +4,25 @@ import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -32,6 +36,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final URI INVALID_REQUEST = URI.create("https://tandem.dev/problems/invalid-request");
     static final URI NOT_FOUND = URI.create("https://tandem.dev/problems/not-found");
     static final URI CONFLICT = URI.create("https://tandem.dev/problems/conflict");
+    static final URI UNSUPPORTED_MEDIA_TYPE = URI.create("https://tandem.dev/problems/unsupported-media-type");
+    static final URI PAYLOAD_TOO_LARGE = URI.create("https://tandem.dev/problems/payload-too-large");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -48,15 +54,40 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        if (ex.getCause() instanceof DatabindException bad && !bad.getPath().isEmpty()) {
-            String field = bad.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            return invalid(List.of(new FieldError(field, bad.getOriginalMessage())), headers);
+        if (ex.getCause() instanceof DatabindException bad) {
+            Optional<FieldError> error = JsonProblems.of(bad);
+            if (error.isPresent()) {
+                return invalid(List.of(error.get()), headers);
+            }
+            return badRequest(JsonProblems.expectedBody(bad), headers);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The body is not valid JSON");
-        problem.setType(INVALID_REQUEST);
-        return ResponseEntity.badRequest().headers(headers).body(problem);
+        if (ex.getCause() instanceof StreamReadException malformed && malformed.getLocation() != null
+                && malformed.getLocation().getLineNr() > 0) {
+            return badRequest("The body is not valid JSON at line %d, column %d".formatted(
+                    malformed.getLocation().getLineNr(), malformed.getLocation().getColumnNr()), headers);
+        }
+        return badRequest(ex.getCause() == null ? "The request has no body" : "The body is not valid JSON", headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        List<MediaType> accepted = ex.getSupportedMediaTypes();
+        String send = accepted.contains(MediaType.APPLICATION_JSON) ? MediaType.APPLICATION_JSON_VALUE
+                : accepted.stream().map(MediaType::toString).collect(Collectors.joining(" or "));
+        String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, sent == null
+                ? "The request has no Content-Type; send " + send
+                : "Content-Type " + sent + " is not accepted here; send " + send);
+        problem.setType(UNSUPPORTED_MEDIA_TYPE);
+        problem.setTitle("Unsupported media type");
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(problem);
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> handleInvalidRequest(InvalidRequestException ex) {
+        return invalid(ex.errors(), HttpHeaders.EMPTY);
     }
 
     @Override
@@ -104,6 +135,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setType(INVALID_REQUEST);
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+
+    private static ResponseEntity<Object> badRequest(String detail, HttpHeaders headers) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setType(INVALID_REQUEST);
+        problem.setTitle("Invalid request");
         return ResponseEntity.badRequest().headers(headers).body(problem);
     }
 

@@ -15,9 +15,9 @@ final class Requests {
 
     static RequestSubmitted submitted(String requestId, String category, String language, Urgency urgency,
                                       String correlationId, Instant at) {
-        return new RequestSubmitted(EventMetadata.of(requestId, correlationId, at), "TDM-" + requestId.hashCode(),
+        return new RequestSubmitted(EventMetadata.of(requestId, correlationId, at), "TDM-" + requestId.hashCode(), "customer-ada",
                 new Customer("Ada", "ada@example.com", null), language, Channel.EMAIL, category,
-                "Charged twice", "My statement shows two charges.", urgency);
+                "Charged twice", "My statement shows two charges.", urgency, null, null);
     }
 
     /** The request queued first in its line, with no estimate of its wait. */

@@ -201,8 +201,10 @@ class RoutingIT {
         desk.send(submitted);
         // the same request again under a new event id, as a producer that lost track might send it
         desk.send(new RequestSubmitted(EventMetadata.of(requestId, "retry", Instant.now()), submitted.reference(),
+                submitted.customerId(),
                 submitted.customer(), submitted.language(), submitted.preferredChannel(), submitted.category(),
-                submitted.subject(), submitted.description(), submitted.urgency()));
+                submitted.subject(), submitted.description(), submitted.urgency(), submitted.quietHours(),
+                submitted.accessibilityNotes()));
         desk.awaitIntakeConsumed(GROUP);
 
         assertThat(desk.published(requestId)).singleElement().isInstanceOf(RequestQueued.class);
