@@ -38,6 +38,7 @@ class DeskController {
         ApiAccessRules deskAccess() {
             return access -> access
                     .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
+                    .requestMatchers("/api/tickets", "/api/tickets/**").authenticated()
                     .requestMatchers("/api/agents/{agentId}/**").access(ApiAccess.self("agentId", Roles.AGENT,
                             Roles.SUPERVISOR))
                     .requestMatchers(HttpMethod.GET, "/api/queues").hasAnyRole(Roles.AGENT, Roles.SUPERVISOR);

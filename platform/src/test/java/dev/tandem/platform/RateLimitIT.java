@@ -3,6 +3,8 @@ package dev.tandem.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.testsupport.ApiClient;
+import dev.tandem.testsupport.Tokens;
+import java.util.UUID;
 import dev.tandem.testsupport.TandemIntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +27,7 @@ class RateLimitIT {
 
     @BeforeEach
     void setUp() {
-        api = ApiClient.local(port);
+        api = ApiClient.local(port).as(Tokens.customer("rate-" + UUID.randomUUID()));
     }
 
     @Test
@@ -48,17 +50,17 @@ class RateLimitIT {
         }
         var scrape = api.get("/actuator/prometheus", Map.of("Accept", "text/plain"));
         assertThat(scrape.status()).isEqualTo(200);
-        assertThat(scrape.body().asString()).containsPattern("tandem_api_rate_limited_total\\{client=\"address\"[^}]*} [1-9]");
+        assertThat(scrape.body().asString()).containsPattern("tandem_api_rate_limited_total\\{client=\"principal\"[^}]*} [1-9]");
     }
 
     /** Calls until the limit answers, as a client that ignores it would. */
     private ApiClient.Response exhaust() {
         for (int i = 0; i < 10; i++) {
-            var response = api.get("/api/nothing-here");
+            var response = api.get("/api/me");
             if (response.status() == 429) {
                 return response;
             }
-            assertThat(response.status()).isEqualTo(404);
+            assertThat(response.status()).isEqualTo(200);
         }
         throw new AssertionError("ten calls in a row were never limited");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.platform.TicketController.OpenTicket;
 import dev.tandem.testsupport.ApiClient;
+import dev.tandem.testsupport.Tokens;
 import dev.tandem.testsupport.TandemIntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -32,12 +33,14 @@ class RequestBodyIT {
     @Autowired
     JsonMapper json;
 
+    private static final String TOKEN = Tokens.customer("ada");
+
     private ApiClient api;
     private long storedBefore;
 
     @BeforeEach
     void setUp() {
-        api = ApiClient.local(port);
+        api = ApiClient.local(port).as(TOKEN);
         storedBefore = tickets.count();
     }
 
@@ -193,6 +196,7 @@ class RequestBodyIT {
 
     private HttpResponse<String> post(String contentType, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/tickets"))
+                .header("Authorization", "Bearer " + TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -205,6 +209,7 @@ class RequestBodyIT {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/tickets"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

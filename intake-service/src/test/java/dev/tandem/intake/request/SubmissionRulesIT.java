@@ -9,6 +9,7 @@ import dev.tandem.contracts.intake.QuietHours;
 import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.testsupport.ApiClient;
 import dev.tandem.testsupport.TandemIntegrationTest;
+import dev.tandem.testsupport.Tokens;
 import dev.tandem.testsupport.TopicProbe;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,6 +35,8 @@ class SubmissionRulesIT {
 
     private static final String OWN_WORDS = "  Charged twice 🙂\r\n\tonce on the 3rd,\n once on the 4th.  \n";
 
+    private static final String TOKEN = Tokens.customer("ada");
+
     @LocalServerPort
     int port;
     @Autowired
@@ -45,7 +48,7 @@ class SubmissionRulesIT {
 
     @BeforeEach
     void setUp() {
-        api = ApiClient.local(port);
+        api = ApiClient.local(port).as(TOKEN);
         storedBefore = requests.count();
     }
 
@@ -176,6 +179,7 @@ class SubmissionRulesIT {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/requests"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Bearer " + TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString("subject=Charged+twice")).build(),
                 HttpResponse.BodyHandlers.ofString());
 

@@ -1,6 +1,6 @@
 package dev.tandem.platform.config;
 
-import dev.tandem.platform.apidocs.ProblemResponses;
+import dev.tandem.platform.apidocs.CommonProblems;
 import dev.tandem.platform.correlation.CorrelationIdFilter;
 import dev.tandem.platform.health.StoreHealthIndicator;
 import dev.tandem.platform.idempotency.IdempotencyKeys;
@@ -49,8 +49,8 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    ProblemResponses problemResponses() {
-        return new ProblemResponses();
+    CommonProblems commonProblemsInApiDocs() {
+        return new CommonProblems();
     }
 
     @Bean

@@ -25,7 +25,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * 403 (the role does not allow it), 413 and 415 (for bodies) and 429 (too many calls). What an operation declares
  * itself (404, 409, 422...) is kept.
  */
-public final class ProblemResponses implements OpenApiCustomizer {
+public final class CommonProblems implements OpenApiCustomizer {
 
     static final String PROBLEM_SCHEMA = "Problem";
     private static final String PROBLEM_JSON = "application/problem+json";
