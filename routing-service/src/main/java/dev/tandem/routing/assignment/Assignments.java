@@ -77,6 +77,19 @@ class Assignments {
         return request;
     }
 
+    /**
+     * The customer withdrew the request: it leaves its queue, or the desk of the agent it was offered to or owned
+     * by, whose slot is free again. A request routing never saw, or one already closed, is left alone.
+     */
+    void withdraw(String requestId) {
+        requests.findById(requestId).ifPresent(request -> {
+            if (request.status() != RequestStatus.RESOLVED && request.status() != RequestStatus.WITHDRAWN) {
+                releasing(request, RoutedRequest::withdraw);
+                dispatcher.dispatch();
+            }
+        });
+    }
+
     /** Returns every offer nobody answered in time to its queue; the next dispatch offers it to someone else. */
     void expireOverdueOffers() {
         Instant now = clock.instant();

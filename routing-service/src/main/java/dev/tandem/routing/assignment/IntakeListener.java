@@ -24,14 +24,16 @@ class IntakeListener {
     private final EventInbox inbox;
     private final RoutedRequestRepository requests;
     private final Dispatcher dispatcher;
+    private final Assignments assignments;
     private final QueuePositions positions;
     private final Clock clock;
 
     IntakeListener(EventInbox inbox, RoutedRequestRepository requests, Dispatcher dispatcher,
-                   QueuePositions positions, Clock clock) {
+                   Assignments assignments, QueuePositions positions, Clock clock) {
         this.inbox = inbox;
         this.requests = requests;
         this.dispatcher = dispatcher;
+        this.assignments = assignments;
         this.positions = positions;
         this.clock = clock;
     }
@@ -47,12 +49,19 @@ class IntakeListener {
     private void on(IntakeEvent event) {
         switch (event) {
             case RequestSubmitted submitted -> queue(submitted);
-            // routing does not act on these yet: the owner sees details in intake, withdrawn and reopened
-            // requests are not yet released or queued again here
+            case RequestWithdrawn withdrawn -> assignments.withdraw(withdrawn.requestId());
+            case RequestReopened reopened -> reopen(reopened);
+            // the owner reads what the customer added on the request's status page in intake
             case DetailsAdded added -> { }
-            case RequestWithdrawn withdrawn -> { }
-            case RequestReopened reopened -> { }
         }
+    }
+
+    private void reopen(RequestReopened reopened) {
+        requests.findById(reopened.requestId()).ifPresentOrElse(request -> {
+            if (request.reopen(clock.instant(), positions::placeOf)) {
+                requests.save(request);
+            }
+        }, () -> log.warn("Request {} was reopened but routing never queued it", reopened.requestId()));
     }
 
     private void queue(RequestSubmitted submitted) {

@@ -8,6 +8,8 @@ enum RequestStatus {
     OFFERED,
     /** Accepted: the agent owns it. */
     ASSIGNED,
-    /** The owner resolved it. */
-    RESOLVED
+    /** The owner resolved it; the customer may reopen it, and then it waits again. */
+    RESOLVED,
+    /** The customer withdrew it; nobody is offered it or holds it any more. */
+    WITHDRAWN
 }

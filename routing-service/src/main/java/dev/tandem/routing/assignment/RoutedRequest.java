@@ -93,15 +93,52 @@ class RoutedRequest {
         request.priority = request.urgency.ordinal();
         request.correlationId = submitted.metadata().correlationId();
         request.submittedAt = submitted.metadata().occurredAt();
-        request.status = RequestStatus.WAITING;
-        request.queuedAt = now;
-        Standing standing = placeInLine.apply(request);
-        request.queuedPosition = standing.position();
-        request.standing = standing;
-        request.standingPublishedAt = now;
-        request.publish(new RequestQueued(request.metadata(now).withSchemaVersion(RequestQueued.SCHEMA_VERSION),
-                request.queue, request.language, standing.position(), standing.estimatedWait()));
+        request.joinQueue(now, placeInLine);
         return request;
+    }
+
+    /**
+     * The customer withdrew the request: it leaves its queue, or its agent's desk, and nobody is offered it again.
+     *
+     * @return whether it changed; a resolved or already withdrawn request stays as it is
+     */
+    boolean withdraw() {
+        if (status == RequestStatus.RESOLVED || status == RequestStatus.WITHDRAWN) {
+            return false;
+        }
+        status = RequestStatus.WITHDRAWN;
+        offeredTo = null;
+        offerExpiresAt = null;
+        return true;
+    }
+
+    /**
+     * The customer reopened the resolved request: it joins its queue again, to be offered afresh; whoever declined
+     * it before may be offered it this time.
+     *
+     * @return whether it changed; only a resolved request can be reopened
+     */
+    boolean reopen(Instant now, Function<RoutedRequest, Standing> placeInLine) {
+        if (status != RequestStatus.RESOLVED) {
+            return false;
+        }
+        ownerId = null;
+        ownerName = null;
+        reason = null;
+        declinedBy.clear();
+        joinQueue(now, placeInLine);
+        return true;
+    }
+
+    private void joinQueue(Instant now, Function<RoutedRequest, Standing> placeInLine) {
+        status = RequestStatus.WAITING;
+        queuedAt = now;
+        Standing current = placeInLine.apply(this);
+        queuedPosition = current.position();
+        standing = current;
+        standingPublishedAt = now;
+        publish(new RequestQueued(metadata(now).withSchemaVersion(RequestQueued.SCHEMA_VERSION), queue, language,
+                current.position(), current.estimatedWait()));
     }
 
     /**
@@ -187,7 +224,7 @@ class RoutedRequest {
         return switch (status) {
             case OFFERED -> offeredTo;
             case ASSIGNED -> ownerId;
-            case WAITING, RESOLVED -> null;
+            case WAITING, RESOLVED, WITHDRAWN -> null;
         };
     }
 

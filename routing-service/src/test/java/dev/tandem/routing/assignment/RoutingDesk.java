@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tandem.contracts.EventCodec;
 import dev.tandem.contracts.Topics;
+import dev.tandem.contracts.intake.IntakeEvent;
 import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.contracts.intake.Urgency;
 import dev.tandem.contracts.routing.RoutingEvent;
@@ -77,8 +78,8 @@ final class RoutingDesk {
         return submitted;
     }
 
-    void send(RequestSubmitted submitted) {
-        topics.send(Topics.INTAKE_REQUESTS, submitted.requestId(), EventCodec.encode(submitted));
+    void send(IntakeEvent event) {
+        topics.send(Topics.INTAKE_REQUESTS, event.requestId(), EventCodec.encode(event));
     }
 
     ApiClient.Response request(String requestId) {
