@@ -7,7 +7,9 @@ import dev.tandem.issuer.LocalIssuer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -38,6 +40,22 @@ public final class Tokens {
 
     public static String operator() {
         return issuer().mint(OPERATOR, List.of("operator"), "Olu Operator");
+    }
+
+    /**
+     * Every kind of bad token an API must refuse with 401, by what is wrong with it: expired, wrong issuer, wrong
+     * audience, {@code alg: none}, bad signature, unknown key id, not a JWT at all.
+     */
+    public static Map<String, String> forged(String role) {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("expired", expired(role));
+        tokens.put("wrong issuer", wrongIssuer(role));
+        tokens.put("wrong audience", wrongAudience(role));
+        tokens.put("alg none", unsigned(role));
+        tokens.put("bad signature", badSignature());
+        tokens.put("unknown key id", unknownKey(role));
+        tokens.put("not a JWT", "not-a-token");
+        return tokens;
     }
 
     /** A token that expired an hour ago, well beyond any allowed clock skew. */
