@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 class ServiceLaunchTest {
 
-    private final List<ServiceLaunch> launches = ServiceLaunch.all(Ports.defaults(), "the-key");
+    private final List<ServiceLaunch> launches = ServiceLaunch.all(Ports.defaults(), "the-key", JvmProfile.SMALL);
 
     @Test
     void pointsEveryServiceAtTheLocalBrokerAndItsOwnDatabase() {
@@ -52,5 +52,13 @@ class ServiceLaunchTest {
                 "-XX:+UseSerialGC", "-Xms64m", "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-jar", repo.resolve("routing-service/target/routing-service.jar").toString(),
                 "--server.port=8082");
+    }
+
+    @Test
+    void runsWithTheFullJitAndLargerHeapsForALoadTest() {
+        List<String> arguments = ServiceLaunch.all(Ports.defaults(), "the-key", JvmProfile.PERFORMANCE).getFirst()
+                .javaArguments(Path.of("repo"));
+
+        assertThat(arguments).contains("-Xmx512m").doesNotContain("-XX:TieredStopAtLevel=1");
     }
 }
