@@ -35,8 +35,9 @@ public final class LocalStack implements AutoCloseable {
      * @param repoRoot         the Tandem repository, where the services' jars are built
      * @param dataDir          where the broker, the store and the logs keep their files across runs
      * @param readinessTimeout how long each part (the broker, then the services together) may take to become ready
+     * @param jvm              how the services' JVMs are set up
      */
-    public record Settings(Path repoRoot, Path dataDir, Ports ports, Duration readinessTimeout) {
+    public record Settings(Path repoRoot, Path dataDir, Ports ports, Duration readinessTimeout, JvmProfile jvm) {
 
         private static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofSeconds(120);
 
@@ -47,20 +48,25 @@ public final class LocalStack implements AutoCloseable {
 
         /** The well-known ports, with the data in {@code data/} under the repository. */
         public static Settings defaults(Path repoRoot) {
-            return new Settings(repoRoot, repoRoot.resolve("data"), Ports.defaults(), DEFAULT_READINESS_TIMEOUT);
+            return new Settings(repoRoot, repoRoot.resolve("data"), Ports.defaults(), DEFAULT_READINESS_TIMEOUT,
+                    JvmProfile.SMALL);
         }
 
         /** Ports that are free right now, so that a test's stack clashes with nothing else running. */
         public static Settings onFreePorts(Path repoRoot, Path dataDir) {
-            return new Settings(repoRoot, dataDir, Ports.free(), DEFAULT_READINESS_TIMEOUT);
+            return new Settings(repoRoot, dataDir, Ports.free(), DEFAULT_READINESS_TIMEOUT, JvmProfile.SMALL);
         }
 
         public Settings withDataDir(Path dataDir) {
-            return new Settings(repoRoot, dataDir, ports, readinessTimeout);
+            return new Settings(repoRoot, dataDir, ports, readinessTimeout, jvm);
         }
 
         public Settings withReadinessTimeout(Duration readinessTimeout) {
-            return new Settings(repoRoot, dataDir, ports, readinessTimeout);
+            return new Settings(repoRoot, dataDir, ports, readinessTimeout, jvm);
+        }
+
+        public Settings withJvm(JvmProfile jvm) {
+            return new Settings(repoRoot, dataDir, ports, readinessTimeout, jvm);
         }
     }
 
@@ -94,7 +100,7 @@ public final class LocalStack implements AutoCloseable {
         requireRepository(settings.repoRoot());
         Ports ports = settings.ports();
         LocalIssuer issuer = LocalIssuer.withKeyIn(data.issuerKey(), endpoints.issuerUrl());
-        List<ServiceLaunch> launches = ServiceLaunch.all(ports, data.signingKey(), issuer);
+        List<ServiceLaunch> launches = ServiceLaunch.all(ports, data.signingKey(), issuer, settings.jvm());
         Services.requireJars(settings.repoRoot(), launches);
         ports.requireFree();
         try {

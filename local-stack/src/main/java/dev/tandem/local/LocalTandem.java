@@ -11,27 +11,30 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class LocalTandem {
 
     private static final String USAGE = """
-            Usage: tandem-local [--repo <dir>] [--data <dir>]
+            Usage: tandem-local [--repo <dir>] [--data <dir>] [--perf]
               --repo <dir>  the Tandem repository, with the services built in it (default: the current directory)
-              --data <dir>  where Kafka's topics, the MongoDB data and the logs are kept (default: data/ in the repository)""";
+              --data <dir>  where Kafka's topics, the MongoDB data and the logs are kept (default: data/ in the repository)
+              --perf        JVMs set up for a load test: full JIT and larger heaps (slower start, more memory)""";
 
     private LocalTandem() {
     }
 
-    /** The command line: where the repository and the data are. */
-    record Options(Path repo, Path data) {
+    /** The command line: where the repository and the data are, and how the services' JVMs are set up. */
+    record Options(Path repo, Path data, JvmProfile jvm) {
 
         static Options parse(String... args) {
             Path repo = Path.of("");
             Path data = null;
+            JvmProfile jvm = JvmProfile.SMALL;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--repo" -> repo = Path.of(value(args, ++i, "--repo"));
                     case "--data" -> data = Path.of(value(args, ++i, "--data"));
+                    case "--perf" -> jvm = JvmProfile.PERFORMANCE;
                     default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
                 }
             }
-            return new Options(repo, data == null ? repo.resolve("data") : data);
+            return new Options(repo, data == null ? repo.resolve("data") : data, jvm);
         }
 
         private static String value(String[] args, int index, String option) {
@@ -51,7 +54,8 @@ public final class LocalTandem {
             System.exit(2);
             return;
         }
-        LocalStack.Settings settings = LocalStack.Settings.defaults(options.repo()).withDataDir(options.data());
+        LocalStack.Settings settings = LocalStack.Settings.defaults(options.repo()).withDataDir(options.data())
+                .withJvm(options.jvm());
         LocalStack stack = new LocalStack(settings);
         AtomicBoolean ready = new AtomicBoolean();
         // also on Ctrl-C while starting; after a failed start there is nothing left to stop, nor to announce

@@ -25,7 +25,7 @@ final class MongoStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        H2Backend backend = new H2Backend(file.toString());
+        H2Backend backend = new IdLookupH2Backend(file.toString());
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(Endpoints.HOST, port);

@@ -10,37 +10,34 @@ import java.util.List;
  * How one Tandem service is started: its jar, its port, and the command-line properties that point it at the
  * local stack instead of its defaults.
  */
-record ServiceLaunch(String name, int port, List<String> properties) {
+record ServiceLaunch(String name, int port, List<String> properties, JvmProfile jvm) {
 
     static final String BUILD_COMMAND = "./mvnw -DskipTests package";
 
-    private static final List<String> JVM_OPTIONS = List.of(
-            "-XX:+UseSerialGC", "-Xms64m", "-Xmx256m",
-            // the client compiler only: a local run starts faster and never sees load worth optimizing for
-            "-XX:TieredStopAtLevel=1");
     private static final String SMS_ACCOUNT_SID = "AC00000000000000000000000000000000";
     // Twilio's magic test number for a valid sender
     private static final String SMS_FROM = "+15005550006";
 
-    static List<ServiceLaunch> all(Ports ports, String checkInSigningKey, LocalIssuer issuer) {
+    static List<ServiceLaunch> all(Ports ports, String checkInSigningKey, LocalIssuer issuer,
+                                    JvmProfile jvm) {
         String feedbackUrl = Endpoints.http(ports.feedback());
         return List.of(
-                of("intake-service", ports.intake(), ports, issuer),
-                of("routing-service", ports.routing(), ports, issuer),
-                of("notification-service", ports.notification(), ports, issuer,
+                of("intake-service", ports.intake(), ports, issuer, jvm),
+                of("routing-service", ports.routing(), ports, issuer, jvm),
+                of("notification-service", ports.notification(), ports, issuer, jvm,
                         "--spring.mail.host=" + Endpoints.HOST,
                         "--spring.mail.port=" + ports.smtp(),
                         "--tandem.notification.sms.base-url=" + Endpoints.http(ports.tools()),
                         "--tandem.notification.sms.account-sid=" + SMS_ACCOUNT_SID,
                         "--tandem.notification.sms.auth-token=local",
                         "--tandem.notification.sms.from=" + SMS_FROM),
-                of("feedback-service", ports.feedback(), ports, issuer,
+                of("feedback-service", ports.feedback(), ports, issuer, jvm,
                         "--tandem.feedback.check-in.link-base-url=" + feedbackUrl,
                         "--tandem.feedback.check-in.signing-key=" + checkInSigningKey));
     }
 
     private static ServiceLaunch of(String name, int port, Ports ports, LocalIssuer issuer,
-                                    String... ownProperties) {
+                                    JvmProfile jvm, String... ownProperties) {
         List<String> properties = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer.issuer(),
@@ -48,7 +45,7 @@ record ServiceLaunch(String name, int port, List<String> properties) {
                 "--spring.mongodb.uri=mongodb://" + Endpoints.HOST + ":" + ports.mongo() + "/" + name,
                 "--spring.cloud.stream.kafka.binder.brokers=" + Endpoints.HOST + ":" + ports.kafka()));
         properties.addAll(List.of(ownProperties));
-        return new ServiceLaunch(name, port, List.copyOf(properties));
+        return new ServiceLaunch(name, port, List.copyOf(properties), jvm);
     }
 
     Path jar(Path repoRoot) {
@@ -56,7 +53,7 @@ record ServiceLaunch(String name, int port, List<String> properties) {
     }
 
     List<String> javaArguments(Path repoRoot) {
-        List<String> arguments = new ArrayList<>(JVM_OPTIONS);
+        List<String> arguments = new ArrayList<>(jvm.options());
         arguments.add("-jar");
         arguments.add(jar(repoRoot).toString());
         arguments.addAll(properties);

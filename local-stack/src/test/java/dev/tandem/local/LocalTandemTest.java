@@ -15,6 +15,12 @@ class LocalTandemTest {
 
         assertThat(options.repo()).isEqualTo(Path.of(""));
         assertThat(options.data()).isEqualTo(Path.of("data"));
+        assertThat(options.jvm()).isEqualTo(JvmProfile.SMALL);
+    }
+
+    @Test
+    void setsTheJvmsUpForALoadTestOnRequest() {
+        assertThat(LocalTandem.Options.parse("--perf").jvm()).isEqualTo(JvmProfile.PERFORMANCE);
     }
 
     @Test

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class ServiceLaunchTest {
 
     private final List<ServiceLaunch> launches = ServiceLaunch.all(Ports.defaults(), "the-key",
-            LocalIssuer.withNewKey("http://127.0.0.1:8025/issuer"));
+            LocalIssuer.withNewKey("http://127.0.0.1:8025/issuer"), JvmProfile.SMALL);
 
     @Test
     void pointsEveryServiceAtTheLocalBrokerItsOwnDatabaseAndTheLocalIssuer() {
@@ -56,5 +56,14 @@ class ServiceLaunchTest {
                 "-XX:+UseSerialGC", "-Xms64m", "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-jar", repo.resolve("routing-service/target/routing-service.jar").toString(),
                 "--server.port=8082");
+    }
+
+    @Test
+    void runsWithTheFullJitAndLargerHeapsForALoadTest() {
+        List<String> arguments = ServiceLaunch.all(Ports.defaults(), "the-key",
+                LocalIssuer.withNewKey("http://127.0.0.1:8025/issuer"), JvmProfile.PERFORMANCE).getFirst()
+                .javaArguments(Path.of("repo"));
+
+        assertThat(arguments).contains("-Xmx512m").doesNotContain("-XX:TieredStopAtLevel=1");
     }
 }

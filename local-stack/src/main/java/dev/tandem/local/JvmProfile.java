@@ -1,0 +1,28 @@
+package dev.tandem.local;
+
+import java.util.List;
+
+/** How the services' JVMs are set up: small and quick to start by default, or for a load test. */
+public enum JvmProfile {
+
+    /** Small heaps and the client compiler only: the stack starts fast and fits in little memory. */
+    SMALL(List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx256m",
+            // the client compiler only: a local run starts faster and never sees load worth optimizing for
+            "-XX:TieredStopAtLevel=1")),
+
+    /**
+     * For load tests ({@code --perf}): the full JIT (C2) and larger heaps, so that a measurement shows the code
+     * and not the local flags. Starts slower and needs more memory.
+     */
+    PERFORMANCE(List.of("-XX:+UseSerialGC", "-Xms256m", "-Xmx512m"));
+
+    private final List<String> options;
+
+    JvmProfile(List<String> options) {
+        this.options = options;
+    }
+
+    List<String> options() {
+        return options;
+    }
+}
