@@ -37,7 +37,8 @@ final class Submissions {
     private static final String[] SENTENCES = {
             "My card statement shows two charges of 49.00 on 3 October.",
             "I have tried again this morning with the same result.",
-            "The tracking page says the parcel was handed over at 14:02, but nobody rang and there is nothing at the door.",
+            "The tracking page says the parcel was handed over at 14:02, but nobody rang and there is nothing at the"
+                    + " door.",
             "Could you please look into it and tell me what happens next?",
             "I already contacted you by phone last week and was told it would be fixed within two days.",
             "The error message says that something went wrong and that I should try again later.",
@@ -45,7 +46,8 @@ final class Submissions {
             "The order number is on the confirmation mail, which I can forward if that helps.",
             "It is rather urgent because the payment is due at the end of the month.",
             "Thank you in advance for your help.",
-            "I moved house in September and updated the address in my profile, but the invoice still shows the old one.",
+            "I moved house in September and updated the address in my profile, but the invoice still shows the"
+                    + " old one.",
             "Nothing I change in the settings seems to make a difference."};
 
     private final List<Customer> customers;
