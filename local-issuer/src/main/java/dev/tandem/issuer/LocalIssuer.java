@@ -98,6 +98,11 @@ public final class LocalIssuer {
     }
 
     public String mint(String subject, List<String> roles, String name, Duration lifetime) {
+        return sign(claims(subject, roles, name, lifetime).build());
+    }
+
+    /** The claims of a token this issuer would mint, for tests that change one of them before signing. */
+    public JWTClaimsSet.Builder claims(String subject, List<String> roles, String name, Duration lifetime) {
         Instant now = clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
@@ -111,7 +116,7 @@ public final class LocalIssuer {
         if (name != null && !name.isBlank()) {
             claims.claim("name", name);
         }
-        return sign(claims.build());
+        return claims;
     }
 
     /** Signs any claims with this issuer's key: for tests that need a token with something wrong in it. */

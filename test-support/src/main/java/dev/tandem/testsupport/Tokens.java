@@ -10,7 +10,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Access tokens for tests, from the issuer the services under test trust ({@link RealInfrastructure#issuer()}),
@@ -96,16 +95,7 @@ public final class Tokens {
     }
 
     private static JWTClaimsSet.Builder claims(String role) {
-        Instant now = Instant.now();
-        return new JWTClaimsSet.Builder()
-                .issuer(issuer().issuer())
-                .audience(LocalIssuer.AUDIENCE)
-                .subject("someone")
-                .claim("roles", List.of(role))
-                .issueTime(Date.from(now))
-                .notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofMinutes(10))))
-                .jwtID(UUID.randomUUID().toString());
+        return issuer().claims("someone", List.of(role), null, Duration.ofMinutes(10));
     }
 
     private static LocalIssuer issuer() {

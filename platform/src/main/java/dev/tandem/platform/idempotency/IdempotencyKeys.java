@@ -10,6 +10,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import dev.tandem.platform.web.FieldError;
+import dev.tandem.platform.web.InvalidRequestException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -65,7 +66,6 @@ public class IdempotencyKeys {
     static final String COLLECTION = "idempotency_keys";
     static final URI KEY_REUSED = URI.create("https://tandem.dev/problems/idempotency-key-reused");
     static final URI KEY_IN_USE = URI.create("https://tandem.dev/problems/idempotency-key-in-use");
-    static final URI INVALID_REQUEST = URI.create("https://tandem.dev/problems/invalid-request");
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final MongoCollection<Document> keys;
@@ -95,7 +95,8 @@ public class IdempotencyKeys {
             return create.apply(UUID.randomUUID().toString());
         }
         if (!VALID_KEY.matcher(key).matches()) {
-            throw invalidKey();
+            throw new InvalidRequestException(List.of(new FieldError(HEADER,
+                    "must be 1 to 255 visible ASCII characters, such as a UUID")));
         }
         String id = scope + "\n" + key;
         String fingerprint = fingerprint(request);
@@ -216,15 +217,5 @@ public class IdempotencyKeys {
         exception.getHeaders().set(HttpHeaders.RETRY_AFTER,
                 Long.toString(Math.max(1, Math.min(remaining.toSeconds() + 1, LEASE.toSeconds()))));
         return exception;
-    }
-
-    private static ErrorResponseException invalidKey() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID");
-        problem.setType(INVALID_REQUEST);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(new FieldError(HEADER,
-                "must be 1 to 255 visible ASCII characters, such as a UUID")));
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 }

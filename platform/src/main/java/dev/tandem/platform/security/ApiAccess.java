@@ -42,7 +42,7 @@ public final class ApiAccess {
     }
 
     private static boolean has(Authentication authentication, String role) {
-        return authentication.getAuthorities().stream().anyMatch(authority -> ("ROLE_" + role)
+        return authentication.getAuthorities().stream().anyMatch(authority -> (Caller.ROLE_PREFIX + role)
                 .equals(authority.getAuthority()));
     }
 }

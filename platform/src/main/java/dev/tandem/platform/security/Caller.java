@@ -16,7 +16,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 public record Caller(String subject, String name, Set<String> roles) {
 
-    private static final String ROLE_PREFIX = "ROLE_";
+    /** How Spring Security names a role's authority: {@code ROLE_customer}. */
+    static final String ROLE_PREFIX = "ROLE_";
 
     public Caller {
         roles = Set.copyOf(roles);

@@ -83,7 +83,7 @@ class Assignments {
      */
     void withdraw(String requestId) {
         requests.findById(requestId).ifPresent(request -> {
-            if (request.status() != RequestStatus.RESOLVED && request.status() != RequestStatus.WITHDRAWN) {
+            if (!request.isClosed()) {
                 releasing(request, RoutedRequest::withdraw);
                 dispatcher.dispatch();
             }

@@ -103,7 +103,7 @@ class RoutedRequest {
      * @return whether it changed; a resolved or already withdrawn request stays as it is
      */
     boolean withdraw() {
-        if (status == RequestStatus.RESOLVED || status == RequestStatus.WITHDRAWN) {
+        if (isClosed()) {
             return false;
         }
         status = RequestStatus.WITHDRAWN;
@@ -128,6 +128,11 @@ class RoutedRequest {
         declinedBy.clear();
         joinQueue(now, placeInLine);
         return true;
+    }
+
+    /** Resolved or withdrawn: nothing more happens to it in routing, unless the customer reopens it. */
+    boolean isClosed() {
+        return status == RequestStatus.RESOLVED || status == RequestStatus.WITHDRAWN;
     }
 
     private void joinQueue(Instant now, Function<RoutedRequest, Standing> placeInLine) {
