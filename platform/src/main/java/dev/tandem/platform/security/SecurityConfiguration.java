@@ -3,6 +3,7 @@ package dev.tandem.platform.security;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.time.Clock;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -11,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -43,8 +43,10 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<ApiAccessRules> rules,
-                                    ObjectProvider<JwtDecoder> decoder, JsonMapper json) throws Exception {
-        if (decoder.getIfAvailable() == null) {
+                                    ObjectProvider<JwtDecoder> decoder, ObjectProvider<Clock> clock,
+                                    JsonMapper json) throws Exception {
+        JwtDecoder issuerTokens = decoder.getIfAvailable();
+        if (issuerTokens == null) {
             throw new IllegalStateException("No token issuer is configured: set"
                     + " spring.security.oauth2.resourceserver.jwt.issuer-uri and"
                     + " spring.security.oauth2.resourceserver.jwt.jwk-set-uri to the identity provider's");
@@ -66,7 +68,8 @@ public class SecurityConfiguration {
                     rules.orderedStream().forEach(rule -> rule.define(access));
                     access.anyRequest().denyAll();
                 })
-                .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.decoder(new VerifiedTokens(issuerTokens, clock.getIfAvailable(Clock::systemUTC))))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
