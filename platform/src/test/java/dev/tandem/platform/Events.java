@@ -14,7 +14,12 @@ final class Events {
     }
 
     static RequestSubmitted submitted(String subject) {
-        return new RequestSubmitted(EventMetadata.of(UUID.randomUUID().toString(), "corr-" + subject, Instant.now()),
+        return submitted(UUID.randomUUID().toString(), subject);
+    }
+
+    /** An event of the given request: several of them, one after the other, are that request's events in order. */
+    static RequestSubmitted submitted(String requestId, String subject) {
+        return new RequestSubmitted(EventMetadata.of(requestId, "corr-" + subject, Instant.now()),
                 "TDM-TEST01", "customer-ada", new Customer("Ada", "ada@example.com", null), "en", Channel.EMAIL, "billing",
                 subject, "words", Urgency.NORMAL, null, null);
     }

@@ -41,6 +41,28 @@ class OutboxRelayIT {
         }
     }
 
+    @Test
+    void anEventWrittenBehindTheRelaysBackIsFoundByTheSweep() {
+        RequestSubmitted event = Events.submitted("written by another instance");
+
+        try (ConfigurableApplicationContext running = start("outbox-" + UUID.randomUUID(),
+                "tandem.outbox.sweep-interval=200ms")) {
+            MongoTemplate mongo = running.getBean(MongoTemplate.class);
+            // as another instance, or any other writer, would: straight into the collection, announced to no one
+            org.bson.Document document = new org.bson.Document();
+            mongo.getConverter().write(Ticket.submitted(event), document);
+            mongo.getCollection("tickets").insertOne(document);
+
+            var record = topics.awaitRecord(Topics.INTAKE_REQUESTS,
+                    candidate -> candidate.value().contains(event.eventId()));
+
+            assertThat(record.key()).isEqualTo(event.requestId());
+            org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(mongo.getCollection("tickets")
+                    .countDocuments(new org.bson.Document("outbox.0", new org.bson.Document("$exists", true))))
+                    .isZero());
+        }
+    }
+
     private static ConfigurableApplicationContext start(String database, String... properties) {
         return new SpringApplicationBuilder(PlatformTestApplication.class)
                 .initializers(new RealInfrastructureInitializer(database))

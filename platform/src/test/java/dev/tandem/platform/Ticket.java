@@ -29,4 +29,19 @@ class Ticket {
         ticket.outbox.add(OutboxEntry.of(Topics.INTAKE_REQUESTS, event));
         return ticket;
     }
+
+    /** The ticket of the events' request, with all of them pending, in this order. */
+    static Ticket submitted(RequestSubmitted first, RequestSubmitted... more) {
+        Ticket ticket = submitted(first);
+        for (RequestSubmitted event : more) {
+            ticket.record(event);
+        }
+        return ticket;
+    }
+
+    /** Appends a pending event, as a service does when the ticket changes. */
+    void record(RequestSubmitted event) {
+        subject = event.subject();
+        outbox.add(OutboxEntry.of(Topics.INTAKE_REQUESTS, event));
+    }
 }

@@ -33,7 +33,6 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("realInfrastructure", Map.of(
                 "spring.cloud.stream.kafka.binder.brokers", infrastructure.kafkaBootstrapServers(),
                 "spring.mongodb.uri", infrastructure.mongoUri(database),
-                "tandem.outbox.poll-interval", "50ms",
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", infrastructure.issuer().issuer(),
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", infrastructure.issuer().jwkSetUri())));
     }

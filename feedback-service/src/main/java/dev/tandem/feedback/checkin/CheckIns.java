@@ -6,9 +6,11 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import dev.tandem.contracts.routing.RequestResolved;
 import dev.tandem.platform.correlation.CorrelationId;
 import dev.tandem.platform.outbox.OutboxEntry;
+import dev.tandem.platform.outbox.OutboxRelay;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,14 +28,16 @@ class CheckIns {
     private final CheckInLinks links;
     private final CheckInProperties properties;
     private final Clock clock;
+    private final ObjectProvider<OutboxRelay> relay;
 
     CheckIns(CheckInRepository checkIns, MongoTemplate mongo, CheckInLinks links, CheckInProperties properties,
-             Clock clock) {
+             Clock clock, ObjectProvider<OutboxRelay> relay) {
         this.checkIns = checkIns;
         this.mongo = mongo;
         this.links = links;
         this.properties = properties;
         this.clock = clock;
+        this.relay = relay;
     }
 
     /** Issues the check-in that follows a resolution, unless an earlier delivery of it already did. */
@@ -79,6 +83,8 @@ class CheckIns {
         if (answered == null) {
             throw CheckIn.alreadyAnswered();
         }
+        // an update, unlike a save, is not announced to the relay by itself
+        relay.ifAvailable(outbox -> outbox.pending(CheckIn.class, answered.id()));
         log.info("Check-in {} for request {} answered with CSAT {}", answered.id(), answered.requestId(),
                 answer.csat());
         return answered;

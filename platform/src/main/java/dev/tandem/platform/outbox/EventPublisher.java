@@ -11,7 +11,8 @@ import org.springframework.util.MimeTypeUtils;
 /**
  * Sends one outbox entry to its topic and returns only once the broker has it (the binder's producers are
  * synchronous with {@code acks=all}). Headers follow the CloudEvents Kafka binding so that operators can
- * filter by {@code ce_type} without reading payloads.
+ * filter by {@code ce_type} without reading payloads. The relay calls it from several threads at once: each
+ * call waits for its own acknowledgement only.
  */
 class EventPublisher {
 

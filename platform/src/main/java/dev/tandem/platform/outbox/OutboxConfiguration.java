@@ -14,7 +14,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 
-/** The relay reads every document collection whose type has an {@value OutboxEntry#FIELD} list. */
+/**
+ * The relay reads every document collection whose type has an {@value OutboxEntry#FIELD} list, and is told
+ * about every such document this process saves or inserts.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OutboxProperties.class)
 @ConditionalOnProperty(name = "tandem.outbox.enabled", matchIfMissing = true)
@@ -32,6 +35,11 @@ public class OutboxConfiguration {
                 .toList();
         RelayLease lease = new RelayLease(mongo.getCollection("outbox_lease"), properties.lease(), clock);
         return new OutboxRelay(mongo, collections, new EventPublisher(streamBridge, "/tandem/" + applicationName),
-                lease, properties.batchSize(), meters.getIfAvailable(SimpleMeterRegistry::new));
+                lease, properties, clock, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    OutboxWriteListener outboxWriteListener(OutboxRelay outboxRelay) {
+        return new OutboxWriteListener(outboxRelay);
     }
 }

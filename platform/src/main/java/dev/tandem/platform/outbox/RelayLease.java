@@ -8,6 +8,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 import org.bson.Document;
@@ -15,7 +16,8 @@ import org.bson.Document;
 /**
  * A lease that lets one instance of a service relay its outbox at a time, so that several instances never
  * publish the same request's events out of order. Taking or renewing it is one atomic conditional update;
- * a holder that dies loses the lease when it runs out.
+ * a holder that dies loses the lease when it runs out. The holder renews it once a third of it has passed,
+ * not on every run, so that a busy relay does not write the lease between every two batches.
  */
 class RelayLease {
 
@@ -25,6 +27,8 @@ class RelayLease {
     private final Duration duration;
     private final Clock clock;
     private final String holder = UUID.randomUUID().toString();
+    // when this instance last took or renewed the lease; null while it does not hold it
+    private volatile Instant acquiredAt;
 
     RelayLease(MongoCollection<Document> leases, Duration duration, Clock clock) {
         this.leases = leases;
@@ -32,23 +36,47 @@ class RelayLease {
         this.clock = clock;
     }
 
+    /** Whether this instance took the lease and it has not run out since (by this instance's clock). */
+    boolean isHeld() {
+        Instant since = acquiredAt;
+        return since != null && clock.instant().isBefore(since.plus(duration));
+    }
+
+    /**
+     * Makes sure that this instance holds the lease: without a write while less than a third of it has passed
+     * since it was taken or renewed, otherwise by taking or renewing it.
+     *
+     * @return whether this instance holds the lease
+     */
+    boolean hold() {
+        Instant since = acquiredAt;
+        if (since != null && clock.instant().isBefore(since.plus(duration.dividedBy(3)))) {
+            return true;
+        }
+        return acquire();
+    }
+
+    /** Takes or renews the lease, if no other instance holds it. */
     boolean acquire() {
-        Date now = Date.from(clock.instant());
+        Instant now = clock.instant();
         try {
             leases.findOneAndUpdate(
                     Filters.and(Filters.eq("_id", LEASE_ID),
-                            Filters.or(Filters.eq("holder", holder), Filters.lt("expiresAt", now))),
+                            Filters.or(Filters.eq("holder", holder), Filters.lt("expiresAt", Date.from(now)))),
                     Updates.combine(Updates.set("holder", holder),
-                            Updates.set("expiresAt", Date.from(clock.instant().plus(duration)))),
+                            Updates.set("expiresAt", Date.from(now.plus(duration)))),
                     new FindOneAndUpdateOptions().upsert(true));
+            acquiredAt = now;
             return true;
         } catch (MongoCommandException | MongoWriteException e) {
             // another instance holds the lease: the upsert collided with its document
+            acquiredAt = null;
             return false;
         }
     }
 
     void release() {
+        acquiredAt = null;
         leases.deleteOne(Filters.and(Filters.eq("_id", LEASE_ID), Filters.eq("holder", holder)));
     }
 }

@@ -1,0 +1,131 @@
+package dev.tandem.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tandem.contracts.Topics;
+import dev.tandem.contracts.intake.RequestSubmitted;
+import dev.tandem.platform.outbox.OutboxEntry;
+import dev.tandem.testsupport.TandemIntegrationTest;
+import dev.tandem.testsupport.TopicProbe;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The relay with its sweep out of the way (once at start-up, then not for an hour): what reaches the broker here
+ * was relayed because the save announced it.
+ */
+@TandemIntegrationTest
+@TestPropertySource(properties = "tandem.outbox.sweep-interval=1h")
+class OutboxRelayHintsIT {
+
+    private final TopicProbe topics = new TopicProbe();
+
+    @Autowired
+    TicketRepository tickets;
+
+    @Test
+    void aSavedDocumentsEventIsPublishedWithoutWaitingForASweep() {
+        RequestSubmitted event = Events.submitted("announced by its save");
+
+        tickets.save(Ticket.submitted(event));
+
+        var record = topics.awaitRecord(Topics.INTAKE_REQUESTS, candidate -> candidate.value().contains(event.eventId()));
+        assertThat(record.key()).isEqualTo(event.requestId());
+        assertThat(TopicProbe.header(record, "ce_id")).isEqualTo(event.eventId());
+        await().untilAsserted(() -> assertThat(tickets.findById(event.requestId()).orElseThrow().outbox).isEmpty());
+    }
+
+    @Test
+    void manyDocumentsEventsArePublishedOnceEachAndInOrderPerRequest() {
+        String run = "many-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        for (int i = 0; i < 100; i++) {
+            String requestId = run + i;
+            RequestSubmitted first = Events.submitted(requestId, "first");
+            RequestSubmitted second = Events.submitted(requestId, "second");
+            tickets.save(Ticket.submitted(first, second));
+            expected.put(requestId, new ArrayList<>(List.of(first.eventId(), second.eventId())));
+        }
+        // then each ticket changes once more, read and saved whole while the relay works on it
+        expected.forEach((requestId, eventIds) -> {
+            RequestSubmitted third = Events.submitted(requestId, "third");
+            Ticket ticket = tickets.findById(requestId).orElseThrow();
+            ticket.record(third);
+            tickets.save(ticket);
+            eventIds.add(third.eventId());
+        });
+
+        topics.awaitRecords(Topics.INTAKE_REQUESTS, record -> record.key().startsWith(run), 300);
+        await().untilAsserted(() -> assertThat(tickets.findAllById(expected.keySet()))
+                .allSatisfy(ticket -> assertThat(ticket.outbox).isEmpty()));
+
+        Map<String, List<String>> published = topics.readAll(Topics.INTAKE_REQUESTS,
+                        record -> record.key().startsWith(run)).stream()
+                .collect(Collectors.groupingBy(ConsumerRecord::key, LinkedHashMap::new,
+                        Collectors.mapping(record -> TopicProbe.header(record, "ce_id"), Collectors.toList())));
+        assertThat(published).containsExactlyInAnyOrderEntriesOf(expected);
+    }
+
+    @Test
+    void aStaleSaveThatPutsBackAPublishedEventDoesNotPublishItAgain() {
+        String requestId = "stale-" + UUID.randomUUID();
+        RequestSubmitted first = Events.submitted(requestId, "first");
+        RequestSubmitted second = Events.submitted(requestId, "second");
+        Ticket ticket = Ticket.submitted(first);
+        tickets.save(ticket);
+        await().untilAsserted(() -> assertThat(tickets.findById(requestId).orElseThrow().outbox).isEmpty());
+
+        // a writer that read the ticket before the relay removed the first event saves it whole: the first event
+        // is back in the outbox, before the second
+        ticket.record(second);
+        tickets.save(ticket);
+
+        topics.awaitRecord(Topics.INTAKE_REQUESTS, record -> record.value().contains(second.eventId()));
+        await().untilAsserted(() -> assertThat(tickets.findById(requestId).orElseThrow().outbox).isEmpty());
+        assertThat(topics.readAll(Topics.INTAKE_REQUESTS, record -> requestId.equals(record.key())))
+                .extracting(record -> TopicProbe.header(record, "ce_id"))
+                .containsExactly(first.eventId(), second.eventId());
+    }
+
+    @Test
+    void anEventTheBrokerRefusesStaysWithWhatFollowsItUntilTheNextRun() {
+        String requestId = "refused-" + UUID.randomUUID();
+        RequestSubmitted first = Events.submitted(requestId, "first");
+        RequestSubmitted refused = Events.submitted(requestId, "refused");
+        RequestSubmitted third = Events.submitted(requestId, "third");
+        Ticket ticket = Ticket.submitted(first);
+        OutboxEntry valid = OutboxEntry.of(Topics.INTAKE_REQUESTS, refused);
+        // larger than the producer sends (max.request.size is 1 MB): the send fails, as when the broker is away
+        ticket.outbox.add(new OutboxEntry(valid.eventId(), valid.topic(), valid.key(), valid.type(),
+                "x".repeat(1_100_000), valid.occurredAt()));
+        ticket.record(third);
+
+        tickets.save(ticket);
+
+        topics.awaitRecord(Topics.INTAKE_REQUESTS, record -> record.value().contains(first.eventId()));
+        await().untilAsserted(() -> assertThat(tickets.findById(requestId).orElseThrow().outbox)
+                .extracting(OutboxEntry::eventId).containsExactly(refused.eventId(), third.eventId()));
+        assertThat(topics.readAll(Topics.INTAKE_REQUESTS, record -> requestId.equals(record.key())))
+                .extracting(record -> TopicProbe.header(record, "ce_id")).containsExactly(first.eventId());
+
+        // the cause goes away; the next run publishes the entry, and then what waited behind it
+        Ticket stored = tickets.findById(requestId).orElseThrow();
+        stored.outbox.set(0, valid);
+        tickets.save(stored);
+
+        List<ConsumerRecord<String, String>> records = topics.awaitRecords(Topics.INTAKE_REQUESTS,
+                record -> requestId.equals(record.key()), 3);
+        assertThat(records).extracting(record -> TopicProbe.header(record, "ce_id"))
+                .containsExactly(first.eventId(), refused.eventId(), third.eventId());
+        await().untilAsserted(() -> assertThat(tickets.findById(requestId).orElseThrow().outbox).isEmpty());
+    }
+}
