@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * @param rate        submissions started per second, whatever the answers take (an open model)
  * @param duration    how long the measured phase lasts
- * @param warmUp      a phase at the same rate before it, not counted, so that the services' JIT and pools warm up
+ * @param warmUp      a phase rising to the rate before it, not counted, so that the services' JIT and pools warm up
  * @param baseUrl     where intake-service listens
  * @param auth        whether submissions carry a customer's bearer token (see {@link CustomerTokens})
  * @param issuer      the token issuer's endpoint
@@ -22,7 +22,7 @@ record LoadSettings(double rate, Duration duration, Duration warmUp, String base
         return new LoadSettings(
                 Double.parseDouble(property("rate", "1000")),
                 Duration.ofSeconds(Long.parseLong(property("duration", "60"))),
-                Duration.ofSeconds(Long.parseLong(property("warmup", "20"))),
+                Duration.ofSeconds(Long.parseLong(property("warmup", "90"))),
                 property("baseUrl", "http://127.0.0.1:8081"),
                 CustomerTokens.Mode.parse(property("auth", "auto")),
                 URI.create(property("issuerUrl", "http://127.0.0.1:8025/issuer/token")),

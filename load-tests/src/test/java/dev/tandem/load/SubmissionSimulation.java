@@ -3,15 +3,18 @@ package dev.tandem.load;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -22,7 +25,7 @@ import java.util.stream.Stream;
 /**
  * Customers submitting support requests at a constant arrival rate: {@code POST /api/requests}, each with an
  * {@code Idempotency-Key} of its own and, where the issuer hands them out, the customer's bearer token. A warm-up
- * phase at the same rate comes first and is reported apart ({@value #WARM_UP}); the assertions are on the measured
+ * phase rising to the same rate comes first and is reported apart ({@value #WARM_UP}); the assertions are on the measured
  * phase ({@value #SUBMIT}): no errors, the 99th percentile under the target, and every planned submission
  * accepted. Gatling prints each assertion with its actual value, which makes them the run's summary of the measured
  * phase (its console table and the report's first page also count the warm-up); the report has a page per phase.
@@ -56,7 +59,7 @@ public class SubmissionSimulation extends Simulation {
                 measured.injectOpen(constantUsersPerSec(settings.rate()).during(settings.duration()));
         PopulationBuilder population = settings.warmUp().isZero() ? measuredPhase
                 : scenario("warm-up").feed(submissionFeeder()).exec(submit(WARM_UP))
-                        .injectOpen(constantUsersPerSec(settings.rate()).during(settings.warmUp()))
+                        .injectOpen(warmUp())
                         .andThen(measuredPhase);
 
         setUp(population)
@@ -66,6 +69,16 @@ public class SubmissionSimulation extends Simulation {
                         details(SUBMIT).responseTime().percentile(50.0).lt(settings.p99Millis()),
                         details(SUBMIT).responseTime().percentile(99.0).lt(settings.p99Millis()),
                         details(SUBMIT).successfulRequests().count().gte(settings.plannedSubmissions()));
+    }
+
+    // from a tenth of the rate up to the full rate over two thirds of the warm-up, then the full rate: the services'
+    // compilers do most of their work in the first minute, and a cold system offered the full rate at once only
+    // builds a queue that the measured phase would inherit
+    private OpenInjectionStep[] warmUp() {
+        Duration ramp = settings.warmUp().multipliedBy(2).dividedBy(3);
+        return new OpenInjectionStep[] {
+                rampUsersPerSec(settings.rate() / 10).to(settings.rate()).during(ramp),
+                constantUsersPerSec(settings.rate()).during(settings.warmUp().minus(ramp))};
     }
 
     private HttpRequestActionBuilder submit(String name) {
