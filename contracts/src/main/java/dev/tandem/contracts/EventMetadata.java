@@ -2,7 +2,6 @@ package dev.tandem.contracts;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * What every event carries besides its own facts.
@@ -27,7 +26,7 @@ public record EventMetadata(String eventId, int schemaVersion, Instant occurredA
 
     /** Metadata for a new schema-version-1 event with a random id. */
     public static EventMetadata of(String requestId, String correlationId, Instant occurredAt) {
-        return new EventMetadata(UUID.randomUUID().toString(), 1, occurredAt, requestId, correlationId);
+        return new EventMetadata(RandomIds.uuid(), 1, occurredAt, requestId, correlationId);
     }
 
     /** The same metadata for an event type whose schema has reached a later version. */

@@ -1,5 +1,6 @@
 package dev.tandem.intake.request;
 
+import dev.tandem.contracts.RandomIds;
 import java.security.SecureRandom;
 
 /**
@@ -9,15 +10,15 @@ import java.security.SecureRandom;
 final class References {
 
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private References() {
     }
 
     static String next() {
+        SecureRandom random = RandomIds.generator();
         StringBuilder reference = new StringBuilder("TDM-");
         for (int i = 0; i < 6; i++) {
-            reference.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+            reference.append(ALPHABET[random.nextInt(ALPHABET.length)]);
         }
         return reference.toString();
     }

@@ -1,7 +1,7 @@
 package dev.tandem.platform.correlation;
 
 import dev.tandem.contracts.TandemEvent;
-import java.util.UUID;
+import dev.tandem.contracts.RandomIds;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
@@ -22,12 +22,12 @@ public final class CorrelationId {
     /** The current correlation id, or a fresh one when no work is in hand. */
     public static String current() {
         String id = MDC.get(MDC_KEY);
-        return id != null ? id : UUID.randomUUID().toString();
+        return id != null ? id : RandomIds.uuid();
     }
 
     /** A caller-supplied id if it is safe to log and pass on, else a fresh one. */
     static String acceptOrCreate(String supplied) {
-        return supplied != null && ACCEPTABLE.matcher(supplied).matches() ? supplied : UUID.randomUUID().toString();
+        return supplied != null && ACCEPTABLE.matcher(supplied).matches() ? supplied : RandomIds.uuid();
     }
 
     /** Puts an event's correlation and request id in the logging context until the scope is closed. */

@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
+import dev.tandem.contracts.RandomIds;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -92,7 +92,7 @@ public class IdempotencyKeys {
     public <T> ResponseEntity<T> create(String scope, String key, Object request, Class<T> responseType,
                                         Function<String, ResponseEntity<T>> create) {
         if (key == null) {
-            return create.apply(UUID.randomUUID().toString());
+            return create.apply(RandomIds.uuid());
         }
         if (!VALID_KEY.matcher(key).matches()) {
             throw new InvalidRequestException(List.of(new FieldError(HEADER,
@@ -102,7 +102,7 @@ public class IdempotencyKeys {
         String fingerprint = fingerprint(request);
         while (true) {
             Instant now = clock.instant();
-            String resourceId = UUID.randomUUID().toString();
+            String resourceId = RandomIds.uuid();
             if (claim(id, fingerprint, resourceId, now)) {
                 return run(id, resourceId, create);
             }

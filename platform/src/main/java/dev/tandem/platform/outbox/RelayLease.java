@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.UUID;
+import dev.tandem.contracts.RandomIds;
 import org.bson.Document;
 
 /**
@@ -26,7 +26,7 @@ class RelayLease {
     private final MongoCollection<Document> leases;
     private final Duration duration;
     private final Clock clock;
-    private final String holder = UUID.randomUUID().toString();
+    private final String holder = RandomIds.uuid();
     // when this instance last took or renewed the lease; null while it does not hold it
     private volatile Instant acquiredAt;
 

@@ -6,7 +6,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
+import dev.tandem.contracts.RandomIds;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +38,7 @@ class AgentController {
      */
     @PostMapping
     ResponseEntity<AgentView> register(@Valid @RequestBody RegisterAgent body) {
-        String id = body.id() != null ? body.id() : UUID.randomUUID().toString();
+        String id = body.id() != null ? body.id() : RandomIds.uuid();
         try {
             Agent agent = repository.insert(Agent.register(id, body.name(), body.skills(), body.languages(),
                     body.capacity()));
