@@ -19,7 +19,13 @@ record DataDir(Path root) {
         return root.resolve("kafka");
     }
 
-    Path mongoFile() {
+    /** The store's journal: every change to its documents, from which it is rebuilt when it starts. */
+    Path mongoJournal() {
+        return root.resolve("mongo").resolve("tandem.journal");
+    }
+
+    /** Where earlier versions of the local stack kept the store's data, in an H2 file: imported once if found. */
+    Path legacyMongoFile() {
         return root.resolve("mongo").resolve("tandem.mv");
     }
 

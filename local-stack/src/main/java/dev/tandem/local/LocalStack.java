@@ -107,7 +107,7 @@ public final class LocalStack implements AutoCloseable {
             log.info("Starting Kafka on port {}", ports.kafka());
             keep(KafkaBroker.start(data.kafka(), ports.kafka(), ports.kafkaController(), data.freshLog("kafka"),
                     settings.readinessTimeout()), started -> kafka = started);
-            keep(MongoStore.start(data.mongoFile(), ports.mongo()), started -> mongo = started);
+            keep(MongoStore.start(data.mongoJournal(), data.legacyMongoFile(), ports.mongo()), started -> mongo = started);
             MailServer mail = keep(MailServer.start(ports.smtp()), started -> mailServer = started);
             keep(ToolsServer.start(ports.tools(), mail::received, sms, issuer), started -> tools = started);
             log.info("Starting {}", launches.stream().map(ServiceLaunch::name).toList());

@@ -1,31 +1,28 @@
 package dev.tandem.local;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A MongoDB-wire-protocol server in the launcher's JVM, keeping its data in an H2 file so it survives restarts. */
+/**
+ * A MongoDB-wire-protocol server in the launcher's JVM. It keeps its data in memory and every change in a journal
+ * file too, so the data survives restarts; see {@link DurableMemoryBackend} for how durable that is.
+ */
 final class MongoStore implements AutoCloseable {
 
-    private final H2Backend backend;
+    private final DurableMemoryBackend backend;
     private final MongoServer server;
 
-    private MongoStore(H2Backend backend, MongoServer server) {
+    private MongoStore(DurableMemoryBackend backend, MongoServer server) {
         this.backend = backend;
         this.server = server;
     }
 
-    static MongoStore start(Path file, int port) {
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        H2Backend backend = new IdLookupH2Backend(file.toString());
+    /**
+     * Opens the store kept in the journal file (importing the H2 file of earlier versions if there is one and no
+     * journal yet) and listens on the port.
+     */
+    static MongoStore start(Path journal, Path legacyH2File, int port) {
+        DurableMemoryBackend backend = DurableMemoryBackend.open(journal, legacyH2File);
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(Endpoints.HOST, port);
@@ -38,8 +35,9 @@ final class MongoStore implements AutoCloseable {
 
     @Override
     public void close() {
+        // once its threads have stopped the server closes the backend, which forces the journal to the disk; closing
+        // it here as well makes sure of that and does nothing more
         server.shutdownNow();
-        // the server leaves its backend open; closing the store writes its last changes to the file
         backend.close();
     }
 }
