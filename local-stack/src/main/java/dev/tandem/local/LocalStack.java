@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -36,37 +37,46 @@ public final class LocalStack implements AutoCloseable {
      * @param dataDir          where the broker, the store and the logs keep their files across runs
      * @param readinessTimeout how long each part (the broker, then the services together) may take to become ready
      * @param jvm              how the services' JVMs are set up
+     * @param only             the services to start, by name; empty for all four
      */
-    public record Settings(Path repoRoot, Path dataDir, Ports ports, Duration readinessTimeout, JvmProfile jvm) {
+    public record Settings(Path repoRoot, Path dataDir, Ports ports, Duration readinessTimeout, JvmProfile jvm,
+                           Set<String> only) {
 
         private static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofSeconds(120);
 
         public Settings {
             repoRoot = repoRoot.toAbsolutePath().normalize();
             dataDir = dataDir.toAbsolutePath().normalize();
+            only = Set.copyOf(only);
         }
 
         /** The well-known ports, with the data in {@code data/} under the repository. */
         public static Settings defaults(Path repoRoot) {
             return new Settings(repoRoot, repoRoot.resolve("data"), Ports.defaults(), DEFAULT_READINESS_TIMEOUT,
-                    JvmProfile.SMALL);
+                    JvmProfile.SMALL, Set.of());
         }
 
         /** Ports that are free right now, so that a test's stack clashes with nothing else running. */
         public static Settings onFreePorts(Path repoRoot, Path dataDir) {
-            return new Settings(repoRoot, dataDir, Ports.free(), DEFAULT_READINESS_TIMEOUT, JvmProfile.SMALL);
+            return new Settings(repoRoot, dataDir, Ports.free(), DEFAULT_READINESS_TIMEOUT, JvmProfile.SMALL,
+                    Set.of());
         }
 
         public Settings withDataDir(Path dataDir) {
-            return new Settings(repoRoot, dataDir, ports, readinessTimeout, jvm);
+            return new Settings(repoRoot, dataDir, ports, readinessTimeout, jvm, only);
         }
 
         public Settings withReadinessTimeout(Duration readinessTimeout) {
-            return new Settings(repoRoot, dataDir, ports, readinessTimeout, jvm);
+            return new Settings(repoRoot, dataDir, ports, readinessTimeout, jvm, only);
         }
 
         public Settings withJvm(JvmProfile jvm) {
-            return new Settings(repoRoot, dataDir, ports, readinessTimeout, jvm);
+            return new Settings(repoRoot, dataDir, ports, readinessTimeout, jvm, only);
+        }
+
+        /** Starts only these services (and everything they need: broker, store, mail, tools), for a load test. */
+        public Settings withOnly(Set<String> services) {
+            return new Settings(repoRoot, dataDir, ports, readinessTimeout, jvm, services);
         }
     }
 
@@ -100,7 +110,9 @@ public final class LocalStack implements AutoCloseable {
         requireRepository(settings.repoRoot());
         Ports ports = settings.ports();
         LocalIssuer issuer = LocalIssuer.withKeyIn(data.issuerKey(), endpoints.issuerUrl());
-        List<ServiceLaunch> launches = ServiceLaunch.all(ports, data.signingKey(), issuer, settings.jvm());
+        List<ServiceLaunch> launches = ServiceLaunch.all(ports, data.signingKey(), issuer, settings.jvm()).stream()
+                .filter(launch -> settings.only().isEmpty() || settings.only().contains(launch.name()))
+                .toList();
         Services.requireJars(settings.repoRoot(), launches);
         ports.requireFree();
         try {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** The table a person reads once the stack is up: where everything listens. */
 final class ReadySummary {
@@ -12,12 +13,13 @@ final class ReadySummary {
     private ReadySummary() {
     }
 
-    static String render(Endpoints endpoints, Path dataDir, Duration startup) {
+    static String render(Endpoints endpoints, Path dataDir, Duration startup, Set<String> only) {
         Map<String, String> services = new LinkedHashMap<>();
         services.put("intake-service", endpoints.intakeUrl());
         services.put("routing-service", endpoints.routingUrl());
         services.put("notification-service", endpoints.notificationUrl());
         services.put("feedback-service", endpoints.feedbackUrl());
+        services.keySet().removeIf(name -> !only.isEmpty() && !only.contains(name));
 
         StringBuilder table = new StringBuilder()
                 .append(String.format(Locale.ROOT, "%nTandem is ready in %.1f s.%n%n", startup.toMillis() / 1000.0))

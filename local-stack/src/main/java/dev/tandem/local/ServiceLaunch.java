@@ -18,6 +18,10 @@ record ServiceLaunch(String name, int port, List<String> properties, JvmProfile 
     // Twilio's magic test number for a valid sender
     private static final String SMS_FROM = "+15005550006";
 
+    /** The services' names, in the order they are listed. */
+    static final List<String> NAMES =
+            List.of("intake-service", "routing-service", "notification-service", "feedback-service");
+
     static List<ServiceLaunch> all(Ports ports, String checkInSigningKey, LocalIssuer issuer,
                                     JvmProfile jvm) {
         String feedbackUrl = Endpoints.http(ports.feedback());

@@ -37,6 +37,16 @@ class LocalTandemTest {
         assertThatIllegalArgumentException().isThrownBy(() -> LocalTandem.Options.parse("--verbose"))
                 .withMessageContaining("--verbose");
         assertThatIllegalArgumentException().isThrownBy(() -> LocalTandem.Options.parse("--data"))
-                .withMessageContaining("--data needs a directory");
+                .withMessageContaining("--data needs a value");
+    }
+
+    @Test
+    void startsAllServicesUnlessToldWhichOnes() {
+        assertThat(LocalTandem.Options.parse().only()).isEmpty();
+        assertThat(LocalTandem.Options.parse("--only", "intake").only()).containsExactly("intake-service");
+        assertThat(LocalTandem.Options.parse("--only", "intake-service, routing").only())
+                .containsExactlyInAnyOrder("intake-service", "routing-service");
+        assertThatIllegalArgumentException().isThrownBy(() -> LocalTandem.Options.parse("--only", "billing"))
+                .withMessageContaining("no service called 'billing'");
     }
 }
