@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# One load run from scratch: starts ./tandem-local --perf on a fresh data directory, runs the Gatling submission
+# simulation against it, prints the simulation's verdict and the CPU time each process used per submission
+# offered, then stops the stack. Extra arguments go to ./tandem-local (e.g. --only intake).
+#   load-tests/measure.sh --rate 1000 --duration 60 --warmup 90 [--only intake]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/java-home.sh
+use_jdk_21_or_newer
+
+rate=1000 duration=60 warmup=90
+stack_args=()
+while (($#)); do
+  case "$1" in
+    --rate) rate=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    *) stack_args+=("$1"); shift ;;
+  esac
+done
+
+for port in 8081 8082 8083 8084 9092 27017; do
+  if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "Something already listens on port $port: stop it first" >&2
+    exit 1
+  fi
+done
+
+work=$(mktemp -d)
+echo "Run directory: $work"
+set -m
+./tandem-local --perf --data "$work/data" ${stack_args[@]+"${stack_args[@]}"} >"$work/launcher.out" 2>&1 &
+launcher=$!
+set +m
+stop() {
+  kill -TERM "$launcher" 2>/dev/null || true
+  wait "$launcher" 2>/dev/null || true
+}
+trap stop EXIT
+
+until grep -q "Tandem is ready" "$work/launcher.out"; do
+  kill -0 "$launcher" 2>/dev/null || { tail -n 30 "$work/launcher.out" >&2; exit 1; }
+  sleep 1
+done
+
+# the launcher and its descendants: "pid name"
+processes() {
+  ps -e -o pid=,ppid=,args= | awk -v root="$launcher" '
+    { parent[$1] = $2; $2 = ""; line[$1] = $0 }
+    END { for (pid in parent) for (p = pid; p != "" && p > 1; p = parent[p]) if (p == root) { print line[pid]; break } }' |
+    while read -r pid args; do
+      name=$(grep -oE 'LocalTandem|kafka\.Kafka|[a-z]+-service\.jar' <<<"$args" | head -n 1) || true
+      [[ -n $name ]] && echo "$pid ${name%.jar}"
+    done
+}
+cpu_ticks() { while read -r pid name; do echo "$name $(awk '{ print $14 + $15 }' "/proc/$pid/stat")"; done; }
+
+processes >"$work/pids"
+cpu_ticks <"$work/pids" | sort >"$work/cpu.before"
+set +e
+./mvnw -B -o -Pload -pl load-tests gatling:test -Drate="$rate" -Dduration="$duration" -Dwarmup="$warmup" \
+  >"$work/gatling.out" 2>&1
+set -e
+generator_ticks=$(awk '{ print $16 + $17 }' /proc/$$/stat)
+cpu_ticks <"$work/pids" | sort >"$work/cpu.after"
+
+offered=$(awk -v r="$rate" -v d="$duration" -v w="$warmup" 'BEGIN { print r * (d + w) }')
+ticks_per_second=$(getconf CLK_TCK)
+echo
+grep -E "^[a-z ()-]+: .*actual" "$work/gatling.out" || tail -n 20 "$work/gatling.out"
+echo
+echo "CPU per submission offered (warm-up included), ms:"
+join "$work/cpu.before" "$work/cpu.after" |
+  awk -v n="$offered" -v hz="$ticks_per_second" '{ printf "  %-22s %.3f\n", $1, ($3 - $2) * 1000 / hz / n }'
+awk -v t="$generator_ticks" -v n="$offered" -v hz="$ticks_per_second" \
+  'BEGIN { printf "  %-22s %.3f\n", "load generator (Maven + Gatling)", t * 1000 / hz / n }'
+echo "Gatling's report: $(grep -oE 'file://[^ ]+index.html' "$work/gatling.out" | tail -n 1)"
