@@ -63,11 +63,38 @@ class OutboxRelayIT {
         }
     }
 
+    @Test
+    void anInstanceWithoutTheLeaseHandsItsEventsToTheHolderWithoutWaitingForASweep() {
+        String database = "outbox-" + UUID.randomUUID();
+        RequestSubmitted event = Events.submitted("written by the instance without the lease");
+        String noSweep = "tandem.outbox.sweep-interval=1h";
+
+        try (ConfigurableApplicationContext holder = start(database, noSweep)) {
+            // the first instance takes the lease with its start-up sweep
+            org.awaitility.Awaitility.await().until(() -> holder.getBean(MongoTemplate.class)
+                    .getCollection("outbox_lease").countDocuments() == 1);
+            try (ConfigurableApplicationContext other = start(database, noSweep)) {
+                other.getBean(TicketRepository.class).save(Ticket.submitted(event));
+
+                var record = topics.awaitRecord(Topics.INTAKE_REQUESTS,
+                        candidate -> candidate.value().contains(event.eventId()));
+
+                assertThat(record.key()).isEqualTo(event.requestId());
+                MongoTemplate mongo = holder.getBean(MongoTemplate.class);
+                org.awaitility.Awaitility.await().untilAsserted(() -> {
+                    assertThat(mongo.getCollection("tickets").countDocuments(new org.bson.Document("outbox.0",
+                            new org.bson.Document("$exists", true)))).isZero();
+                    assertThat(mongo.getCollection("outbox_handover").countDocuments()).isZero();
+                });
+            }
+        }
+    }
+
     private static ConfigurableApplicationContext start(String database, String... properties) {
         return new SpringApplicationBuilder(PlatformTestApplication.class)
                 .initializers(new RealInfrastructureInitializer(database))
                 .properties("server.port=0", "spring.cloud.function.definition=")
-                .properties(properties)
-                .run();
+                // as command-line arguments: above the platform's defaults, which default properties are not
+                .run(java.util.Arrays.stream(properties).map(property -> "--" + property).toArray(String[]::new));
     }
 }

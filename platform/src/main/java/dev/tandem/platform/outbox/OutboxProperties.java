@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled       whether this instance relays at all
  * @param sweepInterval pause between two sweeps, which look through every outbox collection for pending events
- *                      that no write of this instance announced (written by another instance, or before a crash
- *                      or restart); what this instance writes itself is relayed at once, without waiting for one
+ *                      that were never announced (written before a crash, or whose announcement was dropped);
+ *                      what an instance writes itself is relayed at once, or handed over to the lease holder
+ * @param handOverInterval how often the lease holder reads what other instances handed over, and how often an
+ *                      instance without the lease tries to take it
  * @param lease         how long one instance may hold the relay before another can take over
  * @param batchSize     documents relayed per run: announced documents per run, and documents per collection per
  *                      sweep
@@ -21,7 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("tandem.outbox")
 public record OutboxProperties(@DefaultValue("true") boolean enabled,
-                               @DefaultValue("1s") Duration sweepInterval,
+                               @DefaultValue("1m") Duration sweepInterval,
+                               @DefaultValue("200ms") Duration handOverInterval,
                                @DefaultValue("10s") Duration lease,
                                @DefaultValue("100") int batchSize,
                                @DefaultValue("16") int publishers,

@@ -1,5 +1,6 @@
 package dev.tandem.platform.outbox;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -44,11 +45,12 @@ import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
  * <p>The relay runs on a thread of its own. Documents that this process writes with pending events are
  * announced to it ({@link #pending(String, Object)}; saves and inserts through {@link MongoTemplate} are
  * announced by {@link OutboxWriteListener}), and it reads them by {@code _id} at once. A sweep through every
- * outbox collection, every {@code tandem.outbox.sweep-interval}, finds what was not announced: events written
- * by another instance, before a crash, or when too many announcements were waiting.
+ * outbox collection, at start-up, on taking the lease over and every {@code tandem.outbox.sweep-interval},
+ * finds what was never announced: events written before a crash, or when too many announcements were waiting.
  *
- * <p>Only the instance holding the {@link RelayLease} relays; the others drop their announcements, and the
- * holder's sweep finds those events. A run sends its documents' events without waiting for each
+ * <p>Only the instance holding the {@link RelayLease} relays; the others hand their announcements over in the
+ * {@value #HAND_OVER_COLLECTION} collection, which the holder reads every
+ * {@code tandem.outbox.hand-over-interval}. A run sends its documents' events without waiting for each
  * acknowledgement in turn: documents whose events share no Kafka key are sent side by side, while the events
  * of one document, and of one key, go one after the other, each once the broker acknowledged the one before.
  * Then one bulk write removes every acknowledged entry, and only those.
@@ -62,6 +64,8 @@ public class OutboxRelay implements SmartLifecycle {
      * relay removed an entry puts the entry back; the relay then removes it again instead of publishing it twice.
      */
     private static final int REMEMBERED_EVENTS = 16_384;
+    /** Where instances without the lease leave their announcements for the one that holds it. */
+    static final String HAND_OVER_COLLECTION = "outbox_handover";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration FAILURE_PAUSE = Duration.ofSeconds(1);
 
@@ -73,6 +77,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final int batchSize;
     private final int publishers;
     private final long sweepIntervalNanos;
+    private final long handOverIntervalNanos;
+    private final MongoCollection<Document> handOvers;
     private final BlockingQueue<Hint> hints;
     private final QueryMapper queryMapper;
     private final Counter published;
@@ -104,6 +110,8 @@ public class OutboxRelay implements SmartLifecycle {
         this.batchSize = properties.batchSize();
         this.publishers = properties.publishers();
         this.sweepIntervalNanos = properties.sweepInterval().toNanos();
+        this.handOverIntervalNanos = properties.handOverInterval().toNanos();
+        this.handOvers = mongo.getCollection(HAND_OVER_COLLECTION);
         this.hints = new ArrayBlockingQueue<>(properties.hintCapacity());
         this.queryMapper = new QueryMapper(mongo.getConverter());
         this.published = Counter.builder("tandem.outbox.published")
@@ -172,19 +180,24 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void relayUntilStopped() {
         long nextSweep = System.nanoTime();
+        long nextHandOver = nextSweep;
         while (running) {
             long now = System.nanoTime();
             boolean sweepDue = sweepRequested || now - nextSweep >= 0;
-            if (!sweepDue && hints.isEmpty()) {
-                LockSupport.parkNanos(this, nextSweep - now);
+            boolean handOverDue = now - nextHandOver >= 0;
+            if (!sweepDue && !handOverDue && hints.isEmpty()) {
+                LockSupport.parkNanos(this, Math.min(nextSweep, nextHandOver) - now);
                 continue;
             }
             if (sweepDue) {
                 sweepRequested = false;
                 nextSweep = now + sweepIntervalNanos;
             }
+            if (handOverDue) {
+                nextHandOver = now + handOverIntervalNanos;
+            }
             try {
-                if (run(sweepDue)) {
+                if (run(sweepDue, handOverDue)) {
                     sweepRequested = true;
                 }
             } catch (RuntimeException e) {
@@ -195,25 +208,31 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * One run: the announced documents, then a sweep if one is due.
+     * One run: the announced documents and those other instances handed over, then a sweep if one is due.
      *
      * @return whether to sweep again at once, because the sweep left a backlog behind
      */
-    private boolean run(boolean sweep) {
+    private boolean run(boolean sweep, boolean handOverDue) {
         runs.lock();
         try {
-            // a non-holder tries to take the lease only when it would sweep, so that its writes do not each cost
-            // a write of the lease; until then the holder's sweep finds what it was told about
-            if (!(lease.isHeld() || sweep) || !lease.hold()) {
-                hints.clear();
+            boolean held = lease.isHeld();
+            // a non-holder tries to take the lease only now and then, so that its writes do not each cost a write
+            // of the lease; until then it hands what it was told about over to the holder
+            if (!(held || sweep || handOverDue) || !lease.hold()) {
+                handOver();
                 return false;
             }
             List<Hint> announced = new ArrayList<>();
             hints.drainTo(announced, batchSize);
+            List<Object> handedOver = handOverDue ? takeHandedOver(announced) : List.of();
             if (!announced.isEmpty()) {
                 relay(read(announced));
             }
-            if (sweep) {
+            if (!handedOver.isEmpty()) {
+                handOvers.deleteMany(Filters.in("_id", handedOver));
+            }
+            // a new holder does not know what its predecessor left unsent: it looks through everything at once
+            if (sweep || !held) {
                 sweep();
                 return backlog;
             }
@@ -221,6 +240,27 @@ public class OutboxRelay implements SmartLifecycle {
         } finally {
             runs.unlock();
         }
+    }
+
+    /** Leaves this instance's announcements for the lease holder, which reads them by {@code _id} soon after. */
+    private void handOver() {
+        List<Hint> announced = new ArrayList<>();
+        hints.drainTo(announced);
+        if (!announced.isEmpty()) {
+            handOvers.insertMany(announced.stream()
+                    .map(hint -> new Document("collection", hint.collection()).append("id", hint.id()))
+                    .toList());
+        }
+    }
+
+    /** Adds what other instances handed over to the announcements; returns the hand-overs' own ids. */
+    private List<Object> takeHandedOver(List<Hint> announced) {
+        List<Object> taken = new ArrayList<>();
+        handOvers.find().limit(batchSize).forEach(handedOver -> {
+            taken.add(handedOver.get("_id"));
+            announced.add(new Hint(handedOver.getString("collection"), handedOver.get("id")));
+        });
+        return taken;
     }
 
     private void pause(long nanos) {

@@ -59,6 +59,13 @@ class RelayLease {
     /** Takes or renews the lease, if no other instance holds it. */
     boolean acquire() {
         Instant now = clock.instant();
+        Document current = leases.find(Filters.eq("_id", LEASE_ID)).first();
+        if (current != null && !holder.equals(current.getString("holder"))
+                && current.getDate("expiresAt").toInstant().isAfter(now)) {
+            // held by another instance: a read, not a colliding upsert, tells so
+            acquiredAt = null;
+            return false;
+        }
         try {
             leases.findOneAndUpdate(
                     Filters.and(Filters.eq("_id", LEASE_ID),
