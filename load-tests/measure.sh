@@ -19,43 +19,21 @@ while (($#)); do
   esac
 done
 
-for port in 8081 8082 8083 8084 9092 27017; do
-  if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "Something already listens on port $port: stop it first" >&2
-    exit 1
-  fi
-done
-
+source scripts/background-stack.sh
+require_free_ports 8081 8082 8083 8084 9092 27017
 work=$(mktemp -d)
 echo "Run directory: $work"
-set -m
-./tandem-local --perf --data "$work/data" ${stack_args[@]+"${stack_args[@]}"} >"$work/launcher.out" 2>&1 &
-launcher=$!
-set +m
-stop() {
-  kill -TERM "$launcher" 2>/dev/null || true
-  wait "$launcher" 2>/dev/null || true
-}
-trap stop EXIT
+start_stack "$work/launcher.out" --perf --data "$work/data" ${stack_args[@]+"${stack_args[@]}"}
+trap stop_stack EXIT
 
 until grep -q "Tandem is ready" "$work/launcher.out"; do
   kill -0 "$launcher" 2>/dev/null || { tail -n 30 "$work/launcher.out" >&2; exit 1; }
   sleep 1
 done
 
-# the launcher and its descendants: "pid name"
-processes() {
-  ps -e -o pid=,ppid=,args= | awk -v root="$launcher" '
-    { parent[$1] = $2; $2 = ""; line[$1] = $0 }
-    END { for (pid in parent) for (p = pid; p != "" && p > 1; p = parent[p]) if (p == root) { print line[pid]; break } }' |
-    while read -r pid args; do
-      name=$(grep -oE 'LocalTandem|kafka\.Kafka|[a-z]+-service\.jar' <<<"$args" | head -n 1) || true
-      [[ -n $name ]] && echo "$pid ${name%.jar}"
-    done
-}
-cpu_ticks() { while read -r pid name; do echo "$name $(awk '{ print $14 + $15 }' "/proc/$pid/stat")"; done; }
+cpu_ticks() { while read -r pid _ name; do echo "$name $(awk '{ print $14 + $15 }' "/proc/$pid/stat")"; done; }
 
-processes >"$work/pids"
+stack_processes >"$work/pids"
 cpu_ticks <"$work/pids" | sort >"$work/cpu.before"
 set +e
 ./mvnw -B -o -Pload -pl load-tests gatling:test -Drate="$rate" -Dduration="$duration" -Dwarmup="$warmup" \
