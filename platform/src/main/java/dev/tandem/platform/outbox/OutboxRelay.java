@@ -27,7 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,9 +83,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Counter droppedHints;
     private final Timer lag;
-    // one run at a time: the relay thread's, or a caller's of relayPending()
-    private final ReentrantLock runs = new ReentrantLock();
-    // event ids published lately, oldest first; only read and written by the run that holds the lock
+    // event ids published lately, oldest first; only read and written by the relay thread
     private final Map<String, Boolean> recentlyPublished = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -156,28 +153,6 @@ public class OutboxRelay implements SmartLifecycle {
         pending(entity.getCollection(), storedId);
     }
 
-    /**
-     * Sweeps every outbox collection now and publishes every pending event it finds, if this instance holds the
-     * relay lease.
-     *
-     * @return how many events were published
-     */
-    public int relayPending() {
-        runs.lock();
-        try {
-            if (!lease.hold()) {
-                return 0;
-            }
-            int count = 0;
-            do {
-                count += sweep();
-            } while (backlog);
-            return count;
-        } finally {
-            runs.unlock();
-        }
-    }
-
     private void relayUntilStopped() {
         long nextSweep = System.nanoTime();
         long nextHandOver = nextSweep;
@@ -213,33 +188,28 @@ public class OutboxRelay implements SmartLifecycle {
      * @return whether to sweep again at once, because the sweep left a backlog behind
      */
     private boolean run(boolean sweep, boolean handOverDue) {
-        runs.lock();
-        try {
-            boolean held = lease.isHeld();
-            // a non-holder tries to take the lease only now and then, so that its writes do not each cost a write
-            // of the lease; until then it hands what it was told about over to the holder
-            if (!(held || sweep || handOverDue) || !lease.hold()) {
-                handOver();
-                return false;
-            }
-            List<Hint> announced = new ArrayList<>();
-            hints.drainTo(announced, batchSize);
-            List<Object> handedOver = handOverDue ? takeHandedOver(announced) : List.of();
-            if (!announced.isEmpty()) {
-                relay(read(announced));
-            }
-            if (!handedOver.isEmpty()) {
-                handOvers.deleteMany(Filters.in("_id", handedOver));
-            }
-            // a new holder does not know what its predecessor left unsent: it looks through everything at once
-            if (sweep || !held) {
-                sweep();
-                return backlog;
-            }
+        boolean held = lease.isHeld();
+        // a non-holder tries to take the lease only now and then, so that its writes do not each cost a write
+        // of the lease; until then it hands what it was told about over to the holder
+        if (!(held || sweep || handOverDue) || !lease.hold()) {
+            handOver();
             return false;
-        } finally {
-            runs.unlock();
         }
+        List<Hint> announced = new ArrayList<>();
+        hints.drainTo(announced, batchSize);
+        List<Object> handedOver = handOverDue ? takeHandedOver(announced) : List.of();
+        if (!announced.isEmpty()) {
+            relay(read(announced));
+        }
+        if (!handedOver.isEmpty()) {
+            handOvers.deleteMany(Filters.in("_id", handedOver));
+        }
+        // a new holder does not know what its predecessor left unsent: it looks through everything at once
+        if (sweep || !held) {
+            sweep();
+            return backlog;
+        }
+        return false;
     }
 
     /** Leaves this instance's announcements for the lease holder, which reads them by {@code _id} soon after. */
@@ -330,7 +300,7 @@ public class OutboxRelay implements SmartLifecycle {
         List<List<PendingDocument>> chains = chains(documents);
         ExecutorService pool = senders;
         if (chains.size() == 1 || pool == null || pool.isShutdown()) {
-            // one chain, or called while the relay is not running: no point in handing it to another thread
+            // one chain, or the relay is stopping: no point in handing it to another thread
             chains.forEach(this::send);
         } else {
             List<Future<?>> sending = new ArrayList<>(chains.size());
