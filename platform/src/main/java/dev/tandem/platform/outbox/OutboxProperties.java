@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      what an instance writes itself is relayed at once, or handed over to the lease holder
  * @param handOverInterval how often the lease holder reads what other instances handed over, and how often an
  *                      instance without the lease tries to take it
+ * @param linger        how long an announced write waits for others before the relay reads it, so that one run
+ *                      reads, publishes and removes several writes' events: each run costs two store commands
+ *                      whatever its size; a full batch does not wait
  * @param lease         how long one instance may hold the relay before another can take over
  * @param batchSize     documents relayed per run: announced documents per run, and documents per collection per
  *                      sweep
@@ -25,6 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OutboxProperties(@DefaultValue("true") boolean enabled,
                                @DefaultValue("1m") Duration sweepInterval,
                                @DefaultValue("200ms") Duration handOverInterval,
+                               @DefaultValue("5ms") Duration linger,
                                @DefaultValue("10s") Duration lease,
                                @DefaultValue("100") int batchSize,
                                @DefaultValue("16") int publishers,

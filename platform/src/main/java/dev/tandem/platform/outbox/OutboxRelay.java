@@ -77,6 +77,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final int publishers;
     private final long sweepIntervalNanos;
     private final long handOverIntervalNanos;
+    private final long lingerNanos;
     private final MongoCollection<Document> handOvers;
     private final BlockingQueue<Hint> hints;
     private final QueryMapper queryMapper;
@@ -92,6 +93,8 @@ public class OutboxRelay implements SmartLifecycle {
     };
     private volatile boolean running;
     private volatile boolean sweepRequested;
+    // whether the relay waits for more announcements before a run (tandem.outbox.linger)
+    private volatile boolean gathering;
     private volatile Thread relayThread;
     private volatile ExecutorService senders;
     // whether the last sweep found a full batch in some collection and published from it: it sweeps again at once
@@ -108,6 +111,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.publishers = properties.publishers();
         this.sweepIntervalNanos = properties.sweepInterval().toNanos();
         this.handOverIntervalNanos = properties.handOverInterval().toNanos();
+        this.lingerNanos = properties.linger().toNanos();
         this.handOvers = mongo.getCollection(HAND_OVER_COLLECTION);
         this.hints = new ArrayBlockingQueue<>(properties.hintCapacity());
         this.queryMapper = new QueryMapper(mongo.getConverter());
@@ -140,7 +144,8 @@ public class OutboxRelay implements SmartLifecycle {
             sweepRequested = true;
         }
         Thread relaying = relayThread;
-        if (relaying != null) {
+        // while gathering, the relay wakes up by itself when the linger is over, or here once a batch is full
+        if (relaying != null && (!gathering || hints.size() >= batchSize)) {
             LockSupport.unpark(relaying);
         }
     }
@@ -156,14 +161,28 @@ public class OutboxRelay implements SmartLifecycle {
     private void relayUntilStopped() {
         long nextSweep = System.nanoTime();
         long nextHandOver = nextSweep;
+        long gatherUntil = 0;
         while (running) {
             long now = System.nanoTime();
             boolean sweepDue = sweepRequested || now - nextSweep >= 0;
             boolean handOverDue = now - nextHandOver >= 0;
-            if (!sweepDue && !handOverDue && hints.isEmpty()) {
-                LockSupport.parkNanos(this, Math.min(nextSweep, nextHandOver) - now);
-                continue;
+            long wakeUp = Math.min(nextSweep, nextHandOver);
+            if (!sweepDue && !handOverDue) {
+                if (hints.isEmpty()) {
+                    LockSupport.parkNanos(this, wakeUp - now);
+                    continue;
+                }
+                // the first announcement waits a moment for others, so that one run reads and removes them all
+                if (!gathering) {
+                    gathering = true;
+                    gatherUntil = now + lingerNanos;
+                }
+                if (hints.size() < batchSize && gatherUntil - now > 0) {
+                    LockSupport.parkNanos(this, Math.min(gatherUntil, wakeUp) - now);
+                    continue;
+                }
             }
+            gathering = false;
             if (sweepDue) {
                 sweepRequested = false;
                 nextSweep = now + sweepIntervalNanos;
