@@ -83,13 +83,21 @@ class SupportRequestController {
         return idempotencyKeys.create(caller.subject(), key, body, RequestView.class, id -> {
             SupportRequest request = SupportRequest.submit(id, References.next(), caller.subject(), body,
                     CorrelationId.current(), clock.instant());
-            try {
-                requests.insert(request);
-            } catch (DuplicateKeyException createdBeforeACrash) {
-                request = requests.findById(id).orElseThrow(() -> createdBeforeACrash);
-            }
-            return ResponseEntity.created(URI.create("/api/requests/" + request.id())).body(RequestView.of(request));
-        });
+            return new IdempotencyKeys.Creation<>(created(request), () -> store(request));
+        }, requests::existsById);
+    }
+
+    private ResponseEntity<RequestView> store(SupportRequest request) {
+        try {
+            requests.insert(request);
+            return created(request);
+        } catch (DuplicateKeyException createdBeforeACrash) {
+            return created(requests.findById(request.id()).orElseThrow(() -> createdBeforeACrash));
+        }
+    }
+
+    private static ResponseEntity<RequestView> created(SupportRequest request) {
+        return ResponseEntity.created(URI.create("/api/requests/" + request.id())).body(RequestView.of(request));
     }
 
     /** The caller's own requests, newest first, a page at a time. */

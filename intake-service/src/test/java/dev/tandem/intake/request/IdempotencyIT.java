@@ -79,16 +79,15 @@ class IdempotencyIT {
     @Test
     void aRequestWhileAnotherWithTheSameKeyIsInFlightIs409WithRetryAfter() {
         String key = UUID.randomUUID().toString();
-        // another call with this key has claimed it and is still running (its lease has 20 s to go)
+        // another call with this key has claimed it, answer prepared, and not stored its request yet (its lease
+        // has 20 s to go)
         var first = api().post("/api/requests", REQUEST.formatted("Charged twice"), key("probe-" + key));
         Document claimed = mongo.getCollection("idempotency_keys")
                 .find(new Document("_id", customer + "\nprobe-" + key)).first();
-        mongo.getCollection("idempotency_keys").insertOne(new Document("_id", customer + "\n" + key)
-                .append("fingerprint", claimed.getString("fingerprint"))
-                .append("state", "IN_FLIGHT")
+        mongo.getCollection("idempotency_keys").insertOne(new Document(claimed)
+                .append("_id", customer + "\n" + key)
                 .append("resourceId", UUID.randomUUID().toString())
-                .append("lockedUntil", Date.from(Instant.now().plusSeconds(20)))
-                .append("expiresAt", Date.from(Instant.now().plusSeconds(3600))));
+                .append("lockedUntil", Date.from(Instant.now().plusSeconds(20))));
 
         var problem = api().post("/api/requests", REQUEST.formatted("Charged twice"), key(key));
 
@@ -105,13 +104,12 @@ class IdempotencyIT {
         var probe = api().post("/api/requests", REQUEST.formatted("Charged twice"), key("probe-" + key));
         Document claimed = mongo.getCollection("idempotency_keys")
                 .find(new Document("_id", customer + "\nprobe-" + key)).first();
+        // a call claimed the key, answer prepared, and died before storing its request; its lease ran out
         String resourceId = UUID.randomUUID().toString();
-        mongo.getCollection("idempotency_keys").insertOne(new Document("_id", customer + "\n" + key)
-                .append("fingerprint", claimed.getString("fingerprint"))
-                .append("state", "IN_FLIGHT")
+        mongo.getCollection("idempotency_keys").insertOne(new Document(claimed)
+                .append("_id", customer + "\n" + key)
                 .append("resourceId", resourceId)
-                .append("lockedUntil", Date.from(Instant.now().minusSeconds(1)))
-                .append("expiresAt", Date.from(Instant.now().plusSeconds(3600))));
+                .append("lockedUntil", Date.from(Instant.now().minusSeconds(1))));
 
         var retry = api().post("/api/requests", REQUEST.formatted("Charged twice"), key(key));
 

@@ -8,7 +8,6 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Updates;
 import dev.tandem.platform.web.FieldError;
 import dev.tandem.platform.web.InvalidRequestException;
 import java.net.URI;
@@ -24,6 +23,8 @@ import java.util.List;
 import dev.tandem.contracts.RandomIds;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -47,10 +48,12 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * Keys are scoped to the caller, so two customers cannot collide or see each other's answers.
  * <p>
- * A crash while the first request runs leaves its key locked for {@link #LEASE} at most; the retry after that
- * takes the key over and runs the creation again with the same resource id, so the action must treat "this id
- * already exists" as its work being done (an insert with the given id, answering the existing resource on a
- * duplicate key).
+ * The answer is prepared before anything is stored, and kept with the key when it is claimed: one write for the
+ * key, one for the resource, and none after. A key whose resource exists has finished, and a retry gets its answer
+ * back; a key whose resource does not (yet) exist is still running, or its process died. A crash therefore leaves
+ * the key locked for {@link #LEASE} at most; the retry after that takes the key over and runs the creation again
+ * with the same resource id, so the action must treat "this id already exists" as its work being done (an insert
+ * with the given id, answering the existing resource on a duplicate key).
  */
 public class IdempotencyKeys {
 
@@ -81,18 +84,29 @@ public class IdempotencyKeys {
     }
 
     /**
+     * A creation made ready but not yet stored.
+     *
+     * @param answer what the caller gets, and what a retry gets again
+     * @param store  stores the resource and answers; on finding it stored already (a retry after a crash), it
+     *               answers with what is stored
+     */
+    public record Creation<T>(ResponseEntity<T> answer, Supplier<ResponseEntity<T>> store) {
+    }
+
+    /**
      * Runs a creation at most once per caller and key.
      *
      * @param scope        whose key it is, such as the caller's subject
      * @param key          the {@code Idempotency-Key} header, or null to run without one
      * @param request      the validated request body; its JSON form is what "the same body" means
      * @param responseType the type of the answer's body, to give a replay back as the same type
-     * @param create       runs the creation with the id the new resource must have
+     * @param prepare      makes the creation ready, with the id the new resource must have; stores nothing
+     * @param stored       whether the resource with this id has been stored
      */
     public <T> ResponseEntity<T> create(String scope, String key, Object request, Class<T> responseType,
-                                        Function<String, ResponseEntity<T>> create) {
+                                        Function<String, Creation<T>> prepare, Predicate<String> stored) {
         if (key == null) {
-            return create.apply(RandomIds.uuid());
+            return prepare.apply(RandomIds.uuid()).store().get();
         }
         if (!VALID_KEY.matcher(key).matches()) {
             throw new InvalidRequestException(List.of(new FieldError(HEADER,
@@ -103,8 +117,9 @@ public class IdempotencyKeys {
         while (true) {
             Instant now = clock.instant();
             String resourceId = RandomIds.uuid();
-            if (claim(id, fingerprint, resourceId, now)) {
-                return run(id, resourceId, create);
+            Creation<T> creation = prepare.apply(resourceId);
+            if (claim(id, fingerprint, resourceId, creation.answer(), now)) {
+                return run(id, resourceId, creation);
             }
             Document existing = keys.find(Filters.eq("_id", id)).first();
             if (existing == null) {
@@ -117,27 +132,29 @@ public class IdempotencyKeys {
             if (!fingerprint.equals(existing.getString("fingerprint"))) {
                 throw reused();
             }
-            if ("COMPLETED".equals(existing.getString("state"))) {
+            String reserved = existing.getString("resourceId");
+            if (existing.containsKey("status") && stored.test(reserved)) {
                 return replay(existing, responseType);
             }
             Instant lockedUntil = existing.getDate("lockedUntil").toInstant();
             if (lockedUntil.isAfter(now)) {
                 throw inUse(Duration.between(now, lockedUntil));
             }
-            if (takeOver(id, now)) {
-                return run(id, existing.getString("resourceId"), create);
+            Creation<T> again = prepare.apply(reserved);
+            if (takeOver(id, again.answer(), now)) {
+                return run(id, reserved, again);
             }
         }
     }
 
-    private boolean claim(String id, String fingerprint, String resourceId, Instant now) {
+    // one write: the key, its lease and the answer the creation will give
+    private boolean claim(String id, String fingerprint, String resourceId, ResponseEntity<?> answer, Instant now) {
         try {
-            keys.insertOne(new Document("_id", id)
+            keys.insertOne(answer(new Document("_id", id)
                     .append("fingerprint", fingerprint)
-                    .append("state", "IN_FLIGHT")
                     .append("resourceId", resourceId)
                     .append("lockedUntil", Date.from(now.plus(LEASE)))
-                    .append("expiresAt", Date.from(now.plus(RETENTION))));
+                    .append("expiresAt", Date.from(now.plus(RETENTION))), answer));
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -147,31 +164,29 @@ public class IdempotencyKeys {
         }
     }
 
-    // the lease of a request that never finished (its process died) has run out: the retry runs it again
-    private boolean takeOver(String id, Instant now) {
+    // the lease of a creation that never finished (its process died) has run out: the retry runs it again
+    private boolean takeOver(String id, ResponseEntity<?> answer, Instant now) {
         return keys.findOneAndUpdate(
-                Filters.and(Filters.eq("_id", id), Filters.eq("state", "IN_FLIGHT"),
-                        Filters.lte("lockedUntil", Date.from(now))),
-                Updates.set("lockedUntil", Date.from(now.plus(LEASE))),
+                Filters.and(Filters.eq("_id", id), Filters.lte("lockedUntil", Date.from(now))),
+                new Document("$set", answer(new Document("lockedUntil", Date.from(now.plus(LEASE))), answer)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)) != null;
     }
 
-    private <T> ResponseEntity<T> run(String id, String resourceId, Function<String, ResponseEntity<T>> create) {
-        ResponseEntity<T> answer;
+    private Document answer(Document key, ResponseEntity<?> answer) {
+        URI location = answer.getHeaders().getLocation();
+        return key.append("status", answer.getStatusCode().value())
+                .append("location", location == null ? null : location.toString())
+                .append("body", answer.getBody() == null ? null : json.writeValueAsString(answer.getBody()));
+    }
+
+    private <T> ResponseEntity<T> run(String id, String resourceId, Creation<T> creation) {
         try {
-            answer = create.apply(resourceId);
+            return creation.store().get();
         } catch (RuntimeException e) {
             // nothing was created: free the key, so that a retry runs afresh
-            keys.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", "IN_FLIGHT")));
+            keys.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("resourceId", resourceId)));
             throw e;
         }
-        URI location = answer.getHeaders().getLocation();
-        keys.updateOne(Filters.eq("_id", id), Updates.combine(
-                Updates.set("state", "COMPLETED"),
-                Updates.set("status", answer.getStatusCode().value()),
-                Updates.set("location", location == null ? null : location.toString()),
-                Updates.set("body", answer.getBody() == null ? null : json.writeValueAsString(answer.getBody()))));
-        return answer;
     }
 
     private <T> ResponseEntity<T> replay(Document existing, Class<T> responseType) {
