@@ -12,9 +12,12 @@ public enum JvmProfile {
 
     /**
      * For load tests ({@code --perf}): the full JIT (C2) and larger heaps, so that a measurement shows the code
-     * and not the local flags. Starts slower and needs more memory.
+     * and not the local flags. Starts slower and needs more memory. The serial collector with a large young
+     * generation: a young collection every few seconds, of about 10 ms under load, where the default 512 MB heap
+     * collected every second; the concurrent collectors (ZGC, G1) took more of two cores than their shorter
+     * pauses gave back (docs/performance.md).
      */
-    PERFORMANCE(List.of("-XX:+UseSerialGC", "-Xms256m", "-Xmx512m"));
+    PERFORMANCE(List.of("-XX:+UseSerialGC", "-Xms1g", "-Xmx1g", "-Xmn512m"));
 
     private final List<String> options;
 
