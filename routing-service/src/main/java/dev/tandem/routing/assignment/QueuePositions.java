@@ -4,10 +4,11 @@ import dev.tandem.routing.agent.Agent;
 import dev.tandem.routing.agent.Agents;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,14 +50,31 @@ class QueuePositions {
         this.clock = clock;
     }
 
-    /** Where a request that is joining its line stands there. */
+    /**
+     * Where a request that is joining its line stands there: behind every request of its line that comes first
+     * in {@link Line#SERVING_ORDER}, counted by the store rather than read, so that placing an arrival does not
+     * cost more the longer the line is.
+     */
     Standing placeOf(RoutedRequest newcomer) {
         Line line = Line.of(newcomer);
-        List<RoutedRequest> members = new ArrayList<>(requests.findByQueueAndStatusIn(newcomer.queue(), UNOWNED)
-                .stream().filter(request -> Line.of(request).equals(line) && !request.id().equals(newcomer.id()))
-                .toList());
-        members.add(newcomer);
-        return standings(line, members, agents.available(), clock.instant()).get(newcomer.id());
+        Instant submittedAt = newcomer.submittedAt().truncatedTo(ChronoUnit.MILLIS); // as the store keeps it
+        Criteria sameLine = Criteria.where("queue").is(line.queue())
+                .and("language").regex("^" + Pattern.quote(line.language()) + "(-|$)", "i")
+                .and("id").ne(newcomer.id());
+        Criteria servedBefore = new Criteria().orOperator(
+                Criteria.where("priority").gt(newcomer.priority()),
+                Criteria.where("priority").is(newcomer.priority()).and("submittedAt").lt(submittedAt),
+                Criteria.where("priority").is(newcomer.priority()).and("submittedAt").is(submittedAt)
+                        .and("id").lt(newcomer.id()));
+        // offered requests come first, each holding an agent's slot; then the waiting ones in order
+        Criteria ahead = newcomer.status() == RequestStatus.OFFERED
+                ? new Criteria().andOperator(sameLine, Criteria.where("status").is(RequestStatus.OFFERED), servedBefore)
+                : new Criteria().andOperator(sameLine, new Criteria().orOperator(
+                        Criteria.where("status").is(RequestStatus.OFFERED),
+                        new Criteria().andOperator(Criteria.where("status").is(RequestStatus.WAITING), servedBefore)));
+        int position = Math.toIntExact(mongo.count(Query.query(ahead), RoutedRequest.class)) + 1;
+        RecentWaits waits = recentWaits(line, clock.instant());
+        return new Standing(position, waits.estimate(position, agentsServing(line, agents.available())).orElse(null));
     }
 
     /** Works out every line again, and publishes the standings that are news. */

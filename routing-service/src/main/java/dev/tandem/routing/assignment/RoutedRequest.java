@@ -33,6 +33,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("routed_requests")
 @CompoundIndex(name = "queue_order", def = "{'status': 1, 'priority': -1, 'submittedAt': 1}")
+// a line's requests in serving order, to count those ahead of an arrival
+@CompoundIndex(name = "line_order", def = "{'queue': 1, 'status': 1, 'priority': -1, 'submittedAt': 1}")
 @CompoundIndex(name = "offers", def = "{'offeredTo': 1, 'status': 1}")
 @CompoundIndex(name = "recent_waits", def = "{'queue': 1, 'waitSample.language': 1, 'waitSample.at': -1}")
 class RoutedRequest {
@@ -299,6 +301,10 @@ class RoutedRequest {
 
     Instant submittedAt() {
         return submittedAt;
+    }
+
+    int priority() {
+        return priority;
     }
 
     RequestStatus status() {

@@ -11,8 +11,6 @@ interface RoutedRequestRepository extends MongoRepository<RoutedRequest, String>
 
     List<RoutedRequest> findByStatusIn(List<RequestStatus> statuses);
 
-    List<RoutedRequest> findByQueueAndStatusIn(String queue, List<RequestStatus> statuses);
-
     List<RoutedRequest> findByStatusAndOfferedToOrderByOfferedAtAsc(RequestStatus status, String offeredTo);
 
     List<RoutedRequest> findByStatusAndOfferExpiresAtLessThanEqual(RequestStatus status, Instant now);

@@ -84,6 +84,21 @@ class QueuePositionIT {
         assertThat(moved(normal, 2).estimatedWait()).isNull();
     }
 
+    @Test
+    void anOfferedRequestStandsAheadOfAnyUrgencyAndARegionalVariantJoinsItsLanguagesLine() {
+        String grace = desk.registerAgent("Grace", billing, "en", 1);
+        desk.presence(grace, "AVAILABLE");
+        String offered = queue(Urgency.LOW, "en");
+        assertThat(desk.awaitOffered(offered)).isEqualTo(grace);
+
+        String british = queue(Urgency.CRITICAL, "en-GB");
+        String plain = queue(Urgency.CRITICAL, "EN");
+        String low = queue(Urgency.LOW, "en-US");
+
+        assertThat(List.of(queued(british), queued(plain), queued(low))).extracting(RequestQueued::position)
+                .containsExactly(2, 3, 4);
+    }
+
     private String queue(Urgency urgency, String language) {
         String requestId = desk.submit(billing, language, urgency).requestId();
         // one after the other, so that each joins the line after the one before
