@@ -83,14 +83,15 @@ class SupportRequestController {
         return idempotencyKeys.create(caller.subject(), key, body, RequestView.class, id -> {
             SupportRequest request = SupportRequest.submit(id, References.next(), caller.subject(), body,
                     CorrelationId.current(), clock.instant());
-            return new IdempotencyKeys.Creation<>(created(request), () -> store(request));
+            ResponseEntity<RequestView> answer = created(request);
+            return new IdempotencyKeys.Creation<>(answer, () -> store(request, answer));
         }, requests::existsById);
     }
 
-    private ResponseEntity<RequestView> store(SupportRequest request) {
+    private ResponseEntity<RequestView> store(SupportRequest request, ResponseEntity<RequestView> answer) {
         try {
             requests.insert(request);
-            return created(request);
+            return answer;
         } catch (DuplicateKeyException createdBeforeACrash) {
             return created(requests.findById(request.id()).orElseThrow(() -> createdBeforeACrash));
         }

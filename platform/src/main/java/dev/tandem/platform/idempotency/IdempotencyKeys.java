@@ -87,8 +87,9 @@ public class IdempotencyKeys {
      * A creation made ready but not yet stored.
      *
      * @param answer what the caller gets, and what a retry gets again
-     * @param store  stores the resource and answers; on finding it stored already (a retry after a crash), it
-     *               answers with what is stored
+     * @param store  stores the resource and returns {@code answer} itself; on finding the resource stored already
+     *               (by a call that outlived its lease), it answers with what is stored instead, which retries
+     *               then get too
      */
     public record Creation<T>(ResponseEntity<T> answer, Supplier<ResponseEntity<T>> store) {
     }
@@ -180,13 +181,20 @@ public class IdempotencyKeys {
     }
 
     private <T> ResponseEntity<T> run(String id, String resourceId, Creation<T> creation) {
+        ResponseEntity<T> answer;
         try {
-            return creation.store().get();
+            answer = creation.store().get();
         } catch (RuntimeException e) {
             // nothing was created: free the key, so that a retry runs afresh
             keys.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("resourceId", resourceId)));
             throw e;
         }
+        if (answer != creation.answer()) {
+            // it was stored before (a call slower than its lease): retries get what is stored, as this call did
+            keys.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("resourceId", resourceId)),
+                    new Document("$set", answer(new Document(), answer)));
+        }
+        return answer;
     }
 
     private <T> ResponseEntity<T> replay(Document existing, Class<T> responseType) {
