@@ -2,11 +2,9 @@ package dev.tandem.platform.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.testsupport.MovableClock;
 import dev.tandem.testsupport.TandemIntegrationTest;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +26,7 @@ class IdempotencyKeysIT {
     @Autowired
     JsonMapper json;
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.now());
     private final Map<String, String> resources = new ConcurrentHashMap<>();
     private final String scope = "customer-" + UUID.randomUUID();
     private final String key = UUID.randomUUID().toString();
@@ -88,29 +86,5 @@ class IdempotencyKeysIT {
             resources.putIfAbsent(id, answer.getBody());
             return answer;
         });
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
