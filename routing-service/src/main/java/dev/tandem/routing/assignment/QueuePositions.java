@@ -4,11 +4,9 @@ import dev.tandem.routing.agent.Agent;
 import dev.tandem.routing.agent.Agents;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,24 +55,8 @@ class QueuePositions {
      */
     Standing placeOf(RoutedRequest newcomer) {
         Line line = Line.of(newcomer);
-        Instant submittedAt = newcomer.submittedAt().truncatedTo(ChronoUnit.MILLIS); // as the store keeps it
-        Criteria sameLine = Criteria.where("queue").is(line.queue())
-                .and("language").regex("^" + Pattern.quote(line.language()) + "(-|$)", "i")
-                .and("id").ne(newcomer.id());
-        Criteria servedBefore = new Criteria().orOperator(
-                Criteria.where("priority").gt(newcomer.priority()),
-                Criteria.where("priority").is(newcomer.priority()).and("submittedAt").lt(submittedAt),
-                Criteria.where("priority").is(newcomer.priority()).and("submittedAt").is(submittedAt)
-                        .and("id").lt(newcomer.id()));
-        // offered requests come first, each holding an agent's slot; then the waiting ones in order
-        Criteria ahead = newcomer.status() == RequestStatus.OFFERED
-                ? new Criteria().andOperator(sameLine, Criteria.where("status").is(RequestStatus.OFFERED), servedBefore)
-                : new Criteria().andOperator(sameLine, new Criteria().orOperator(
-                        Criteria.where("status").is(RequestStatus.OFFERED),
-                        new Criteria().andOperator(Criteria.where("status").is(RequestStatus.WAITING), servedBefore)));
-        int position = Math.toIntExact(mongo.count(Query.query(ahead), RoutedRequest.class)) + 1;
-        RecentWaits waits = recentWaits(line, clock.instant());
-        return new Standing(position, waits.estimate(position, agentsServing(line, agents.available())).orElse(null));
+        int position = Math.toIntExact(mongo.count(Query.query(line.ahead(newcomer)), RoutedRequest.class)) + 1;
+        return standing(position, recentWaits(line, clock.instant()), agentsServing(line, agents.available()));
     }
 
     /** Works out every line again, and publishes the standings that are news. */
@@ -106,9 +88,14 @@ class QueuePositions {
         Map<String, Standing> standings = new HashMap<>();
         for (int i = 0; i < inOrder.size(); i++) {
             int position = i + 1;
-            standings.put(inOrder.get(i).id(), new Standing(position, waits.estimate(position, serving).orElse(null)));
+            standings.put(inOrder.get(i).id(), standing(position, waits, serving));
         }
         return standings;
+    }
+
+    // the estimate is null rather than a guess when recent waits say too little
+    private static Standing standing(int position, RecentWaits waits, int serving) {
+        return new Standing(position, waits.estimate(position, serving).orElse(null));
     }
 
     private RecentWaits recentWaits(Line line, Instant now) {
