@@ -11,6 +11,8 @@ import dev.tandem.testsupport.ApiClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +107,16 @@ class CustomerJourneyIT {
             assertThat(page.text("/owner/name")).isEqualTo("Grace");
         });
 
+        Instant nextUpdateBy = Instant.now().plus(Duration.ofHours(4)).truncatedTo(ChronoUnit.SECONDS);
+        var promised = agent.post("/api/requests/" + requestId + "/promise",
+                Map.of("nextUpdateBy", nextUpdateBy.toString(), "note", "Your bank is checking the second charge."));
+        assertThat(promised.status()).isEqualTo(200);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var page = ada.get("/api/requests/" + requestId);
+            assertThat(Instant.parse(page.text("/nextUpdate/by"))).isEqualTo(nextUpdateBy);
+            assertThat(page.text("/nextUpdate/note")).isEqualTo("Your bank is checking the second charge.");
+        });
+
         var resolved = agent.post("/api/requests/" + requestId + "/resolve",
                 Map.of("summary", "Refunded the duplicate charge of 49.00."));
         assertThat(resolved.status()).isEqualTo(200);
@@ -130,9 +142,11 @@ class CustomerJourneyIT {
         await().atMost(PATIENCE).untilAsserted(() -> {
             var page = ada.get("/api/requests/" + requestId);
             assertThat(page.text("/status")).isEqualTo("RESOLVED");
+            assertThat(page.body().get("nextUpdate").isNull()).isTrue();
             List<String> story = page.body().get("timeline").valueStream()
                     .map(step -> step.get("kind").asString()).toList();
-            assertThat(story).containsSubsequence("SUBMITTED", "QUEUED", "ASSIGNED", "RESOLVED", "FEEDBACK");
+            assertThat(story).containsSubsequence("SUBMITTED", "QUEUED", "ASSIGNED", "UPDATE_PROMISED", "RESOLVED",
+                    "FEEDBACK");
             assertThat(story).filteredOn("NOTIFIED"::equals).hasSize(4);
             assertThat(story).contains("CHECK_IN");
         });

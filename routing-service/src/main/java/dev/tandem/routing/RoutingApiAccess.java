@@ -26,9 +26,10 @@ class RoutingApiAccess {
                 .requestMatchers(HttpMethod.PUT, "/api/agents/{agentId}/presence").access(theAgentOrASupervisor)
                 .requestMatchers(HttpMethod.POST, "/api/agents/{agentId}/offers/{requestId}/accept",
                         "/api/agents/{agentId}/offers/{requestId}/decline").access(theAgentOrASupervisor)
-                // whom an agent may resolve as is the controller's check: the agent id is in the body
+                // whom an agent may resolve or promise as is the controller's check: the agent id is in the body
                 .requestMatchers(HttpMethod.GET, "/api/requests/{requestId}").hasAnyRole(Roles.AGENT, Roles.SUPERVISOR)
-                .requestMatchers(HttpMethod.POST, "/api/requests/{requestId}/resolve")
+                .requestMatchers(HttpMethod.POST, "/api/requests/{requestId}/resolve",
+                        "/api/requests/{requestId}/promise")
                 .hasAnyRole(Roles.AGENT, Roles.SUPERVISOR);
     }
 }

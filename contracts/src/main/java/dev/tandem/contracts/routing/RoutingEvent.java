@@ -12,7 +12,9 @@ import dev.tandem.contracts.TandemEvent;
         @JsonSubTypes.Type(RequestOffered.class),
         @JsonSubTypes.Type(OfferDeclined.class),
         @JsonSubTypes.Type(RequestAssigned.class),
+        @JsonSubTypes.Type(NextUpdatePromised.class),
         @JsonSubTypes.Type(RequestResolved.class)})
 public sealed interface RoutingEvent extends TandemEvent
-        permits RequestQueued, QueuePositionChanged, RequestOffered, OfferDeclined, RequestAssigned, RequestResolved {
+        permits RequestQueued, QueuePositionChanged, RequestOffered, OfferDeclined, RequestAssigned, NextUpdatePromised,
+        RequestResolved {
 }

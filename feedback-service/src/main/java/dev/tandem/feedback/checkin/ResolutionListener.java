@@ -1,5 +1,6 @@
 package dev.tandem.feedback.checkin;
 
+import dev.tandem.contracts.routing.NextUpdatePromised;
 import dev.tandem.contracts.routing.OfferDeclined;
 import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
@@ -39,6 +40,7 @@ class ResolutionListener {
             case RequestOffered offered -> { }
             case OfferDeclined declined -> { }
             case RequestAssigned assigned -> { }
+            case NextUpdatePromised promised -> { }
         }
     }
 }

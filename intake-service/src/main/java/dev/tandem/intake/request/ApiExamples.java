@@ -29,11 +29,14 @@ final class ApiExamples {
               "preferredChannel": "EMAIL",
               "submittedAt": "2026-11-02T09:15:30Z",
               "updatedAt": "2026-11-02T09:41:02Z",
+              "nextUpdate": {"by": "2026-11-03T12:00:00Z", "note": "Your bank is checking it."},
               "timeline": [
                 {"at": "2026-11-02T09:15:30Z", "kind": "SUBMITTED", "text": "We received your request TDM-7KQ2M9."},
                 {"at": "2026-11-02T09:15:31Z", "kind": "QUEUED",
                  "text": "Your request is waiting for the next available specialist."},
-                {"at": "2026-11-02T09:20:12Z", "kind": "ASSIGNED", "text": "Grace is now looking after your request."}
+                {"at": "2026-11-02T09:20:12Z", "kind": "ASSIGNED", "text": "Grace is now looking after your request."},
+                {"at": "2026-11-02T09:41:02Z", "kind": "UPDATE_PROMISED",
+                 "text": "Grace will give you an update by 3 November 2026, 12:00 UTC: Your bank is checking it."}
               ]
             }""";
 

@@ -17,12 +17,14 @@ import java.util.List;
  * @param quietHours         when the customer does not want to be contacted, or null
  * @param accessibilityNotes what the customer asked us to bear in mind, exactly as sent, or null
  * @param queue              while it waits for an owner, its place in line and the likely wait; otherwise null
+ * @param nextUpdate         the owner's promise of the next update, while one stands; otherwise null
  * @param timeline           what happened, oldest first
  */
 record RequestView(String id, String reference, RequestStatus status, OwnerView owner, String subject,
                    String description, List<AddedDetail> details, String category, Urgency urgency,
                    String language, Channel preferredChannel, QuietHours quietHours, String accessibilityNotes,
-                   Instant submittedAt, Instant updatedAt, QueueView queue, List<Step> timeline) {
+                   Instant submittedAt, Instant updatedAt, QueueView queue, NextUpdateView nextUpdate,
+                   List<Step> timeline) {
 
     static RequestView of(SupportRequest request) {
         return new RequestView(request.id(), request.reference(), request.status(),
@@ -30,7 +32,7 @@ record RequestView(String id, String reference, RequestStatus status, OwnerView 
                 request.description(), request.details(), request.category(), request.urgency(),
                 request.language(), request.preferredChannel(), request.quietHours(), request.accessibilityNotes(),
                 request.submittedAt(), request.updatedAt(), QueueView.of(request.queue()),
-                request.timeline().stream().map(entry -> new Step(entry.at(), entry.kind(), entry.text())).toList());
+                NextUpdateView.of(request.nextUpdate()), request.timeline().stream().map(entry -> new Step(entry.at(), entry.kind(), entry.text())).toList());
     }
 
     /** The owner as the customer sees them: a name only. */
@@ -52,6 +54,23 @@ record RequestView(String id, String reference, RequestStatus status, OwnerView 
 
         static QueueView of(QueueStanding standing) {
             return standing == null ? null : new QueueView(standing.position(), standing.estimatedWait());
+        }
+    }
+
+    /** The owner's promise of the next update. */
+    @Schema(description = "When the owner promised the customer their next update at the latest, and why; null "
+            + "until the owner makes such a promise, and again once the request is resolved, withdrawn or reopened. "
+            + "A newer promise replaces the last one. A time in the past is a promise not kept")
+    record NextUpdateView(
+            @Schema(description = "The customer hears from the owner by then at the latest",
+                    example = "2026-11-03T12:00:00Z")
+            Instant by,
+            @Schema(description = "What the owner is waiting for or working on, in their words; null when they gave "
+                    + "none", example = "Your bank has been asked to confirm the second charge.")
+            String note) {
+
+        static NextUpdateView of(UpdatePromise promise) {
+            return promise == null ? null : new NextUpdateView(promise.by(), promise.note());
         }
     }
 

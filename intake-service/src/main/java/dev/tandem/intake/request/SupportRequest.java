@@ -18,6 +18,7 @@ import dev.tandem.contracts.notification.CustomerNotified;
 import dev.tandem.contracts.notification.MessageKind;
 import dev.tandem.contracts.notification.NotificationEvent;
 import dev.tandem.contracts.notification.NotificationFailed;
+import dev.tandem.contracts.routing.NextUpdatePromised;
 import dev.tandem.contracts.routing.OfferDeclined;
 import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
@@ -29,6 +30,9 @@ import dev.tandem.platform.outbox.OutboxEntry;
 import dev.tandem.platform.web.StateConflictException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +46,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("requests")
 class SupportRequest {
+
+    private static final DateTimeFormatter PROMISE_TIME =
+            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
     @Id
     private String id;
@@ -61,6 +68,8 @@ class SupportRequest {
     private RequestStatus status;
     private Owner owner;
     private QueueStanding queue;
+    // the owner's promise of the next update, while one stands
+    private UpdatePromise nextUpdate;
     private Instant submittedAt;
     private Instant updatedAt;
     private Instant resolvedAt;
@@ -124,6 +133,7 @@ class SupportRequest {
         }
         status = RequestStatus.WITHDRAWN;
         queue = null;
+        nextUpdate = null;
         RequestWithdrawn withdrawn = new RequestWithdrawn(EventMetadata.of(id, correlationId, now), reason);
         outbox.add(OutboxEntry.of(Topics.INTAKE_REQUESTS, withdrawn));
         note(withdrawn, "WITHDRAWN", "You withdrew your request.");
@@ -142,14 +152,16 @@ class SupportRequest {
         status = RequestStatus.REOPENED;
         owner = null;
         resolvedAt = null;
+        nextUpdate = null;
         RequestReopened reopened = new RequestReopened(EventMetadata.of(id, correlationId, now), reason);
         outbox.add(OutboxEntry.of(Topics.INTAKE_REQUESTS, reopened));
         note(reopened, "REOPENED", "You reopened your request.");
     }
 
     /**
-     * Follows routing: queued, owned, resolved. Offers and declines are internal and stay off the timeline, and
-     * so do moves in the queue: the status shows the latest place in line instead.
+     * Follows routing: queued, owned, the owner's promises of the next update, resolved. Offers and declines are
+     * internal and stay off the timeline, and so do moves in the queue: the status shows the latest place in line
+     * instead.
      */
     void on(RoutingEvent event) {
         switch (event) {
@@ -177,11 +189,21 @@ class SupportRequest {
                 queue = null;
                 note(assigned, "ASSIGNED", assigned.agentName() + " is now looking after your request.");
             }
+            case NextUpdatePromised promised -> {
+                Instant at = promised.metadata().occurredAt();
+                if (status == RequestStatus.ASSIGNED && (nextUpdate == null || !at.isBefore(nextUpdate.at()))) {
+                    nextUpdate = new UpdatePromise(promised.nextUpdateBy(), promised.note(), at);
+                }
+                note(promised, "UPDATE_PROMISED", promised.agentName() + " will give you an update by "
+                        + customersTime(promised.nextUpdateBy())
+                        + (promised.note() == null ? "." : ": " + promised.note()));
+            }
             case RequestResolved resolved -> {
                 if (status != RequestStatus.WITHDRAWN) {
                     status = RequestStatus.RESOLVED;
                     resolvedAt = resolved.metadata().occurredAt();
                     queue = null;
+                    nextUpdate = null;
                 }
                 note(resolved, "RESOLVED", resolved.agentName() + " resolved your request: " + resolved.summary());
             }
@@ -236,6 +258,12 @@ class SupportRequest {
         }
     }
 
+    // in the customer's time zone where their quiet hours name one, otherwise in UTC
+    private String customersTime(Instant instant) {
+        ZoneId zone = quietHours != null && quietHours.timeZone() != null ? quietHours.timeZone() : ZoneOffset.UTC;
+        return PROMISE_TIME.format(instant.atZone(zone)) + " " + (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId());
+    }
+
     private static String describe(MessageKind kind) {
         return switch (kind) {
             case ACKNOWLEDGEMENT -> "a confirmation with your reference";
@@ -255,6 +283,10 @@ class SupportRequest {
 
     String reference() {
         return reference;
+    }
+
+    UpdatePromise nextUpdate() {
+        return nextUpdate;
     }
 
     String customerId() {

@@ -10,12 +10,16 @@ import dev.tandem.contracts.intake.DetailsAdded;
 import dev.tandem.contracts.intake.IntakeEvent;
 import dev.tandem.contracts.intake.RequestReopened;
 import dev.tandem.contracts.intake.RequestWithdrawn;
+import dev.tandem.contracts.routing.NextUpdatePromised;
+import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.contracts.routing.RequestResolved;
 import dev.tandem.testsupport.ApiClient;
 import dev.tandem.testsupport.TandemIntegrationTest;
 import dev.tandem.testsupport.TopicProbe;
 import dev.tandem.testsupport.Tokens;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -95,6 +99,28 @@ class CustomerOperationsIT {
         assertThat(reopened.status()).isEqualTo(200);
         assertThat(reopened.text("/status")).isEqualTo("REOPENED");
         assertThat(published(id, RequestReopened.class).reason()).isEqualTo("The refund never arrived.");
+    }
+
+    @Test
+    void theStatusShowsTheOwnersPromiseOfTheNextUpdateUntilTheResolution() {
+        var ada = as("ada-" + UUID.randomUUID());
+        String id = submit(ada, "Charged twice");
+        Instant by = Instant.now().plus(Duration.ofHours(4)).truncatedTo(ChronoUnit.SECONDS);
+        topics.send(Topics.ROUTING_ASSIGNMENTS, id, EventCodec.encode(new RequestAssigned(
+                EventMetadata.of(id, "c-1", Instant.now()), "agent-1", "Grace", "has skill billing")));
+        topics.send(Topics.ROUTING_ASSIGNMENTS, id, EventCodec.encode(new NextUpdatePromised(
+                EventMetadata.of(id, "c-1", Instant.now()), "agent-1", "Grace", by, "Your bank is checking it.")));
+
+        await().until(() -> ada.get("/api/requests/" + id).body().path("nextUpdate").has("by"));
+        var status = ada.get("/api/requests/" + id);
+        assertThat(Instant.parse(status.text("/nextUpdate/by"))).isEqualTo(by);
+        assertThat(status.text("/nextUpdate/note")).isEqualTo("Your bank is checking it.");
+        assertThat(status.text("/owner/name")).isEqualTo("Grace");
+
+        topics.send(Topics.ROUTING_ASSIGNMENTS, id, EventCodec.encode(new RequestResolved(
+                EventMetadata.of(id, "c-1", Instant.now()), "agent-1", "Grace", "Refunded.")));
+        await().until(() -> "RESOLVED".equals(ada.get("/api/requests/" + id).text("/status")));
+        assertThat(ada.get("/api/requests/" + id).body().get("nextUpdate").isNull()).isTrue();
     }
 
     @Test

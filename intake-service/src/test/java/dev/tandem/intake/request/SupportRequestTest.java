@@ -16,6 +16,7 @@ import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.contracts.routing.RequestOffered;
 import dev.tandem.contracts.routing.RequestQueued;
+import dev.tandem.contracts.routing.NextUpdatePromised;
 import dev.tandem.contracts.routing.RequestResolved;
 import dev.tandem.platform.web.StateConflictException;
 import java.time.Duration;
@@ -83,6 +84,57 @@ class SupportRequestTest {
                 "We sent you the name of the person looking after your request by email.",
                 "Grace resolved your request: Refunded the second charge.");
         assertThat(request.updatedAt()).isEqualTo(SUBMITTED_AT.plusSeconds(5));
+    }
+
+    @Test
+    void theOwnersPromiseOfTheNextUpdateShowsInTheCustomersTimeZoneUntilTheResolution() {
+        Instant by = Instant.parse("2026-11-03T12:00:00Z");
+        request.on(new NextUpdatePromised(meta(2), "agent-1", "Grace", by, null));
+        assertThat(request.nextUpdate()).as("not owned yet: nobody could have promised").isNull();
+        request.on(new RequestAssigned(meta(3), "agent-1", "Grace", "has skill billing"));
+
+        request.on(new NextUpdatePromised(meta(10), "agent-1", "Grace", by, "Your bank is checking it."));
+        request.on(new NextUpdatePromised(meta(4), "agent-1", "Grace", by.minusSeconds(3600), null));
+
+        assertThat(request.nextUpdate()).as("an older promise, delivered late, does not replace a newer one")
+                .isEqualTo(new UpdatePromise(by, "Your bank is checking it.", SUBMITTED_AT.plusSeconds(10)));
+        assertThat(RequestView.of(request).nextUpdate())
+                .isEqualTo(new RequestView.NextUpdateView(by, "Your bank is checking it."));
+        assertThat(request.timeline()).filteredOn(entry -> entry.kind().equals("UPDATE_PROMISED"))
+                .extracting(TimelineEntry::text)
+                .contains("Grace will give you an update by 3 November 2026, 12:00 UTC: Your bank is checking it.");
+
+        request.on(new RequestResolved(meta(20), "agent-1", "Grace", "Refunded."));
+        assertThat(request.nextUpdate()).isNull();
+        assertThat(RequestView.of(request).nextUpdate()).isNull();
+    }
+
+    @Test
+    void thePromisedTimeReadsInTheTimeZoneOfTheCustomersQuietHours() {
+        SupportRequest berlin = SupportRequest.submit("r-3", "TDM-ABC125", "customer-ada", new SubmitRequest(
+                new SubmitRequest.CustomerDetails("Ada", "ada@example.com", null), "de", Channel.EMAIL, "billing",
+                "Charged twice", "I was charged twice.", null,
+                new SubmitRequest.QuietHoursDetails(LocalTime.of(21, 0), LocalTime.of(8, 0), "Europe/Berlin"), null),
+                "corr-3", SUBMITTED_AT);
+        berlin.on(new RequestAssigned(meta(3), "agent-1", "Grace", "has skill billing"));
+
+        berlin.on(new NextUpdatePromised(meta(4), "agent-1", "Grace", Instant.parse("2026-11-03T12:00:00Z"), null));
+
+        assertThat(berlin.timeline()).last().extracting(TimelineEntry::text)
+                .isEqualTo("Grace will give you an update by 3 November 2026, 13:00 Europe/Berlin.");
+    }
+
+    @Test
+    void aWithdrawnOrReopenedRequestHasNoPromiseStanding() {
+        Instant by = Instant.parse("2026-11-03T12:00:00Z");
+        request.on(new RequestAssigned(meta(3), "agent-1", "Grace", "has skill billing"));
+        request.on(new NextUpdatePromised(meta(4), "agent-1", "Grace", by, null));
+
+        request.withdraw("Sorted it myself.", "corr-2", SUBMITTED_AT.plusSeconds(60));
+
+        assertThat(request.nextUpdate()).isNull();
+        request.on(new NextUpdatePromised(meta(50), "agent-1", "Grace", by, null));
+        assertThat(request.nextUpdate()).as("a promise routing made before it heard").isNull();
     }
 
     @Test

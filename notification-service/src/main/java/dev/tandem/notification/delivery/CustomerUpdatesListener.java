@@ -9,6 +9,7 @@ import dev.tandem.contracts.intake.RequestReopened;
 import dev.tandem.contracts.intake.RequestWithdrawn;
 import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.contracts.notification.MessageKind;
+import dev.tandem.contracts.routing.NextUpdatePromised;
 import dev.tandem.contracts.routing.OfferDeclined;
 import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
@@ -59,6 +60,8 @@ class CustomerUpdatesListener {
                 case QueuePositionChanged moved -> { }
                 case RequestOffered offered -> { }
                 case OfferDeclined declined -> { }
+                // the status page shows the promise; no message about it yet (docs/architecture.md, "Not yet")
+                case NextUpdatePromised promised -> { }
             }
         });
     }

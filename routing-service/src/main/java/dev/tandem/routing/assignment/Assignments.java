@@ -1,11 +1,14 @@
 package dev.tandem.routing.assignment;
 
+import dev.tandem.platform.web.FieldError;
+import dev.tandem.platform.web.InvalidRequestException;
 import dev.tandem.platform.web.ResourceNotFoundException;
 import dev.tandem.platform.web.StateConflictException;
 import dev.tandem.routing.agent.ActiveRequest;
 import dev.tandem.routing.agent.Agent;
 import dev.tandem.routing.agent.Agents;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,13 +18,15 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * What agents do with offers and requests: accept, decline, resolve; and offers expiring. A change that ends
- * an agent's hold on a request writes the request first and frees the slot after: a crash in between leaves
- * a reserved slot with nothing behind it, which the {@link ReservationReconciler} reclaims.
+ * What agents do with offers and requests: accept, decline, promise an update, resolve; and offers expiring. A
+ * change that ends an agent's hold on a request writes the request first and frees the slot after: a crash in
+ * between leaves a reserved slot with nothing behind it, which the {@link ReservationReconciler} reclaims.
  */
 @Component
 class Assignments {
 
+    /** How far ahead an owner may promise the next update: further out, it tells the customer nothing. */
+    static final int LONGEST_PROMISE_DAYS = 30;
     private static final Logger log = LoggerFactory.getLogger(Assignments.class);
 
     private final RoutedRequestRepository requests;
@@ -66,6 +71,22 @@ class Assignments {
         RoutedRequest request = releasing(request(requestId),
                 declined -> declined.decline(agent.id(), clock.instant()));
         dispatcher.dispatch();
+        return request;
+    }
+
+    /** The owner promises the customer their next update by a time that lies ahead, at most 30 days. */
+    RoutedRequest promise(String requestId, String agentId, Instant nextUpdateBy, String note) {
+        Instant now = clock.instant();
+        if (!nextUpdateBy.isAfter(now)) {
+            throw new InvalidRequestException(List.of(new FieldError("nextUpdateBy", "must be in the future")));
+        }
+        if (nextUpdateBy.isAfter(now.plus(Duration.ofDays(LONGEST_PROMISE_DAYS)))) {
+            throw new InvalidRequestException(List.of(new FieldError("nextUpdateBy",
+                    "must be at most " + LONGEST_PROMISE_DAYS + " days ahead")));
+        }
+        RoutedRequest request = request(requestId);
+        request.promiseUpdate(agentId, nextUpdateBy, note, now);
+        save(request);
         return request;
     }
 

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Routed requests: where each stands, and resolving it. */
+/** Routed requests: where each stands, promising its customer an update, and resolving it. */
 @RestController
 @RequestMapping("/api/requests/{requestId}")
 class RequestController {
@@ -33,10 +33,27 @@ class RequestController {
      */
     @PostMapping("/resolve")
     RequestView resolve(@PathVariable String requestId, @Valid @RequestBody ResolveRequest body, Caller caller) {
-        String agentId = body.agentId() != null ? body.agentId() : caller.subject();
+        return RequestView.of(assignments.resolve(requestId, actingAgent(body.agentId(), caller), body.summary()));
+    }
+
+    /**
+     * The owner promises the customer their next update by a time, with a note if they like; the customer's status
+     * page shows it until the request is resolved or withdrawn, or a newer promise replaces it. 409 for anyone but
+     * the owner, or if it is not assigned; 400 for a time that is past or more than
+     * {@value Assignments#LONGEST_PROMISE_DAYS} days ahead. Agents and supervisors act as for resolving.
+     */
+    @PostMapping("/promise")
+    RequestView promise(@PathVariable String requestId, @Valid @RequestBody PromiseUpdate body, Caller caller) {
+        return RequestView.of(assignments.promise(requestId, actingAgent(body.agentId(), caller),
+                body.nextUpdateBy(), body.noteOrNull()));
+    }
+
+    // the agent named in the body, or the caller; an agent acts as themselves only, a supervisor for anyone
+    private static String actingAgent(String named, Caller caller) {
+        String agentId = named != null ? named : caller.subject();
         if (!caller.isOrSupervises(agentId)) {
-            throw new AccessDeniedException("An agent resolves requests as themselves only");
+            throw new AccessDeniedException("An agent acts on requests as themselves only");
         }
-        return RequestView.of(assignments.resolve(requestId, agentId, body.summary()));
+        return agentId;
     }
 }

@@ -7,18 +7,20 @@ import java.util.List;
 /**
  * A request as routing sees it.
  *
- * @param offeredTo  the agent it is offered to, while it is offered; otherwise null
- * @param ownerId    the agent who accepted it; null until then
- * @param reason     why the agent it was last offered to was chosen
- * @param declinedBy the agents who declined it, and will not be offered it again
+ * @param offeredTo    the agent it is offered to, while it is offered; otherwise null
+ * @param ownerId      the agent who accepted it; null until then
+ * @param reason       why the agent it was last offered to was chosen
+ * @param declinedBy   the agents who declined it, and will not be offered it again
+ * @param nextUpdateBy when the owner promised the customer their next update at the latest; null when no promise
+ *                     stands
  */
 record RequestView(String requestId, String reference, RequestStatus status, String queue, String language,
                    Urgency urgency, String offeredTo, String ownerId, String reason, List<String> declinedBy,
-                   Instant submittedAt) {
+                   Instant submittedAt, Instant nextUpdateBy) {
 
     static RequestView of(RoutedRequest request) {
         return new RequestView(request.id(), request.reference(), request.status(), request.queue(),
                 request.language(), request.urgency(), request.offeredTo(), request.ownerId(), request.reason(),
-                request.declinedBy(), request.submittedAt());
+                request.declinedBy(), request.submittedAt(), request.nextUpdateBy());
     }
 }

@@ -9,6 +9,7 @@ import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.contracts.routing.RequestOffered;
 import dev.tandem.contracts.routing.RequestQueued;
+import dev.tandem.contracts.routing.NextUpdatePromised;
 import dev.tandem.contracts.routing.RequestResolved;
 import dev.tandem.contracts.routing.RoutingEvent;
 import dev.tandem.platform.outbox.OutboxEntry;
@@ -71,6 +72,8 @@ class RoutedRequest {
     private Standing standing;
     private Instant standingPublishedAt;
     private WaitSample waitSample;
+    // when the owner promised the customer their next update at the latest; null when no promise stands
+    private Instant nextUpdateBy;
     private List<OutboxEntry> outbox = new ArrayList<>();
 
     RoutedRequest() {
@@ -111,6 +114,7 @@ class RoutedRequest {
         status = RequestStatus.WITHDRAWN;
         offeredTo = null;
         offerExpiresAt = null;
+        nextUpdateBy = null;
         return true;
     }
 
@@ -218,7 +222,20 @@ class RoutedRequest {
         require(status == RequestStatus.ASSIGNED && agentId.equals(ownerId),
                 "Only the owner of request " + id + " can resolve it, and only while it is assigned");
         status = RequestStatus.RESOLVED;
+        nextUpdateBy = null;
         publish(new RequestResolved(metadata(now), agentId, ownerName, summary));
+    }
+
+    /**
+     * The owner promises the customer their next update by a time, which replaces any promise before it; the
+     * note, if any, tells the customer what the owner is waiting for or working on.
+     */
+    void promiseUpdate(String agentId, Instant by, String note, Instant now) {
+        require(status == RequestStatus.ASSIGNED && agentId.equals(ownerId),
+                "Only the owner of request " + id + " can promise its customer an update, and only while it is "
+                        + "assigned");
+        nextUpdateBy = by;
+        publish(new NextUpdatePromised(metadata(now), agentId, ownerName, by, note));
     }
 
     /** Whether the agent's slot is reserved for this request by an offer or an assignment. */
@@ -345,6 +362,10 @@ class RoutedRequest {
 
     WaitSample waitSample() {
         return waitSample;
+    }
+
+    Instant nextUpdateBy() {
+        return nextUpdateBy;
     }
 
     List<OutboxEntry> outbox() {

@@ -6,6 +6,7 @@ import dev.tandem.contracts.intake.Urgency;
 import dev.tandem.testsupport.ApiClient;
 import dev.tandem.testsupport.TandemIntegrationTest;
 import dev.tandem.testsupport.Tokens;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,7 +60,9 @@ class ApiSecurityIT {
                         + REQUEST + "/decline", "")),
                 call("GET /api/requests/{requestId}", client -> client.get("/api/requests/" + REQUEST)),
                 call("POST /api/requests/{requestId}/resolve", client -> client.post("/api/requests/" + REQUEST
-                        + "/resolve", Map.of("summary", "Done."))));
+                        + "/resolve", Map.of("summary", "Done."))),
+                call("POST /api/requests/{requestId}/promise", client -> client.post("/api/requests/" + REQUEST
+                        + "/promise", Map.of("nextUpdateBy", Instant.now().plusSeconds(3600).toString()))));
     }
 
     private static Arguments call(String name, Function<ApiClient, ApiClient.Response> call) {
@@ -154,6 +157,9 @@ class ApiSecurityIT {
         assertThat(asSomeoneElse.header("Content-Type")).startsWith("application/problem+json");
         assertThat(asSomeoneElse.text("/type")).isEqualTo("https://tandem.dev/problems/forbidden");
         assertThat(desk.asAgent(alan).get("/api/requests/" + requestId).text("/status")).isEqualTo("ASSIGNED");
+        assertThat(desk.asAgent(alan).post("/api/requests/" + requestId + "/promise", Map.of("agentId", grace,
+                "nextUpdateBy", Instant.now().plusSeconds(3600).toString())).status())
+                .as("promising as someone else").isEqualTo(403);
         ApiClient supervisor = api.as(Tokens.supervisor());
         assertThat(supervisor.post(resolve, Map.of("agentId", alan, "summary", "Not his.")).status())
                 .as("a supervisor naming someone who is not the owner").isEqualTo(409);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tandem.contracts.EventCodec;
 import dev.tandem.contracts.Topics;
 import dev.tandem.contracts.intake.Urgency;
+import dev.tandem.contracts.routing.NextUpdatePromised;
 import dev.tandem.contracts.routing.OfferDeclined;
 import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
@@ -217,6 +218,33 @@ class RoutedRequestTest {
         assertThat(request.standIn(new Standing(2, null), LATER.plus(QUIET).plus(QUIET), QUIET)).isFalse();
 
         assertThat(request.outbox()).extracting(OutboxEntry::type).doesNotContain("QueuePositionChanged");
+    }
+
+    @Test
+    void onlyTheOwnerPromisesAnUpdateWhileTheRequestIsAssignedAndResolvingEndsThePromise() {
+        Instant by = LATER.plus(Duration.ofHours(4));
+        assertThatThrownBy(() -> request.promiseUpdate("a-1", by, null, NOW))
+                .isInstanceOf(StateConflictException.class);
+        request.offerTo("a-1", REASON, NOW, EXPIRES);
+        assertThatThrownBy(() -> request.promiseUpdate("a-1", by, null, NOW))
+                .isInstanceOf(StateConflictException.class);
+        request.accept("a-1", "Grace", 1, NOW.plusSeconds(10));
+        assertThatThrownBy(() -> request.promiseUpdate("a-2", by, null, LATER))
+                .isInstanceOf(StateConflictException.class);
+
+        request.promiseUpdate("a-1", by, "Waiting for the bank.", LATER);
+
+        assertThat(request.nextUpdateBy()).isEqualTo(by);
+        NextUpdatePromised promised = (NextUpdatePromised) lastEvent();
+        assertThat(promised.agentName()).isEqualTo("Grace");
+        assertThat(promised.nextUpdateBy()).isEqualTo(by);
+        assertThat(promised.note()).isEqualTo("Waiting for the bank.");
+        assertThat(promised.metadata().occurredAt()).isEqualTo(LATER);
+
+        request.resolve("a-1", "Done.", LATER.plus(QUIET));
+        assertThat(request.nextUpdateBy()).isNull();
+        assertThatThrownBy(() -> request.promiseUpdate("a-1", by, null, LATER.plus(QUIET)))
+                .isInstanceOf(StateConflictException.class);
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.tandem.testsupport.Tokens;
 import dev.tandem.testsupport.TopicProbe;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -103,6 +104,16 @@ final class RoutingDesk {
     /** The agent resolves the request as themselves. */
     ApiClient.Response resolve(String requestId, String agentId, String summary) {
         return asAgent(agentId).post("/api/requests/" + requestId + "/resolve", Map.of("summary", summary));
+    }
+
+    /** The agent promises the customer of the request their next update by the time, with the note if not null. */
+    ApiClient.Response promise(String requestId, String agentId, Object nextUpdateBy, String note) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("nextUpdateBy", String.valueOf(nextUpdateBy));
+        if (note != null) {
+            body.put("note", note);
+        }
+        return asAgent(agentId).post("/api/requests/" + requestId + "/promise", body);
     }
 
     ApiClient.Response offers(String agentId) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.tandem.contracts.EventMetadata;
 import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.contracts.intake.Urgency;
+import dev.tandem.contracts.routing.NextUpdatePromised;
 import dev.tandem.contracts.routing.OfferDeclined;
 import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.contracts.routing.RequestOffered;
@@ -190,6 +191,45 @@ class RoutingIT {
         assertThat(desk.awaitOffered(second)).isEqualTo(grace);
         assertThat(desk.resolve(first, grace, "Again.").status()).isEqualTo(409);
         assertThat(desk.resolve(first, grace, "").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theOwnerPromisesTheNextUpdateAndEveryoneElseOrABadTimeChangesNothing() {
+        String grace = desk.registerAgent("Grace", billing, "en", 1);
+        String alan = desk.registerAgent("Alan", billing, "en", 1);
+        desk.presence(grace, "AVAILABLE");
+        String requestId = desk.submit(billing, "en", Urgency.NORMAL).requestId();
+        assertThat(desk.awaitOffered(requestId)).isEqualTo(grace);
+        Instant by = Instant.now().plus(Duration.ofHours(4)).truncatedTo(ChronoUnit.SECONDS);
+        assertThat(desk.promise(requestId, grace, by, null).status()).as("offered, not yet owned").isEqualTo(409);
+        desk.accept(grace, requestId);
+
+        assertThat(desk.promise(requestId, alan, by, null).status()).as("not the owner").isEqualTo(409);
+        var past = desk.promise(requestId, grace, Instant.now().minusSeconds(60), null);
+        assertThat(past.status()).isEqualTo(400);
+        assertThat(past.text("/errors/0/field")).isEqualTo("nextUpdateBy");
+        assertThat(past.text("/errors/0/reason")).isEqualTo("must be in the future");
+        var tooFar = desk.promise(requestId, grace, Instant.now().plus(Duration.ofDays(31)), null);
+        assertThat(tooFar.status()).isEqualTo(400);
+        assertThat(tooFar.text("/errors/0/reason")).isEqualTo("must be at most 30 days ahead");
+        assertThat(desk.promise(requestId, grace, "tomorrow", null).status()).isEqualTo(400);
+        assertThat(desk.promise(requestId, grace, by, "x".repeat(501)).status()).isEqualTo(400);
+        assertThat(desk.request(requestId).body().get("nextUpdateBy").isNull()).isTrue();
+
+        var promised = desk.promise(requestId, grace, by, "  Waiting for the bank's answer.  ");
+
+        assertThat(promised.status()).isEqualTo(200);
+        assertThat(Instant.parse(promised.text("/nextUpdateBy"))).isEqualTo(by);
+        var record = desk.awaitPublished(requestId, NextUpdatePromised.class, event -> true);
+        NextUpdatePromised event = (NextUpdatePromised) RoutingDesk.decode(record);
+        assertThat(event.agentId()).isEqualTo(grace);
+        assertThat(event.agentName()).isEqualTo("Grace");
+        assertThat(event.nextUpdateBy()).isEqualTo(by);
+        assertThat(event.note()).isEqualTo("Waiting for the bank's answer.");
+        assertThat(record.headers().lastHeader("ce_type").value()).asString().isEqualTo("NextUpdatePromised");
+
+        desk.resolve(requestId, grace, "The bank confirmed the refund.");
+        assertThat(desk.request(requestId).body().get("nextUpdateBy").isNull()).isTrue();
     }
 
     @Test
