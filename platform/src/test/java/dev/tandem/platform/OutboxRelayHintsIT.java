@@ -8,6 +8,8 @@ import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.platform.outbox.OutboxEntry;
 import dev.tandem.testsupport.TandemIntegrationTest;
 import dev.tandem.testsupport.TopicProbe;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +42,15 @@ class OutboxRelayHintsIT {
 
         var record = topics.awaitRecord(Topics.INTAKE_REQUESTS, candidate -> candidate.value().contains(event.eventId()));
         assertThat(record.key()).isEqualTo(event.requestId());
+        // the CloudEvents Kafka binding, binary mode: each attribute a header of its own, the value as plain text
         assertThat(TopicProbe.header(record, "ce_id")).isEqualTo(event.eventId());
+        assertThat(TopicProbe.header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(TopicProbe.header(record, "ce_type")).isEqualTo("RequestSubmitted");
+        assertThat(TopicProbe.header(record, "ce_source")).isEqualTo("/tandem/platform-test");
+        // the store keeps instants to the millisecond
+        assertThat(Instant.parse(TopicProbe.header(record, "ce_time")))
+                .isEqualTo(event.metadata().occurredAt().truncatedTo(ChronoUnit.MILLIS));
+        assertThat(TopicProbe.header(record, "contentType")).isEqualTo("application/json");
         await().untilAsserted(() -> assertThat(tickets.findById(event.requestId()).orElseThrow().outbox).isEmpty());
     }
 

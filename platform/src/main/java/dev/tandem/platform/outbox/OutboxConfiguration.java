@@ -8,7 +8,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.cloud.stream.binding.BindingService;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,9 +25,14 @@ import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 public class OutboxConfiguration {
 
     @Bean
-    OutboxRelay outboxRelay(MongoTemplate mongo, StreamBridge streamBridge, OutboxProperties properties,
-                            Clock clock, ObjectProvider<MeterRegistry> meters,
-                            @Value("${spring.application.name:tandem}") String applicationName) {
+    EventPublisher outboxEventPublisher(BindingService bindings, ApplicationContext context,
+                                        @Value("${spring.application.name:tandem}") String applicationName) {
+        return new EventPublisher(bindings, context, "/tandem/" + applicationName);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties properties, Clock clock,
+                            ObjectProvider<MeterRegistry> meters) {
         List<String> collections = mongo.getConverter().getMappingContext().getPersistentEntities().stream()
                 .filter(entity -> entity.getPersistentProperty(OutboxEntry.FIELD) != null)
                 .map(MongoPersistentEntity::getCollection)
@@ -34,8 +40,8 @@ public class OutboxConfiguration {
                 .sorted()
                 .toList();
         RelayLease lease = new RelayLease(mongo.getCollection("outbox_lease"), properties.lease(), clock);
-        return new OutboxRelay(mongo, collections, new EventPublisher(streamBridge, "/tandem/" + applicationName),
-                lease, properties, clock, meters.getIfAvailable(SimpleMeterRegistry::new));
+        return new OutboxRelay(mongo, collections, publisher, lease, properties, clock,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean
