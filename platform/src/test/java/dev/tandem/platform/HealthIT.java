@@ -25,6 +25,18 @@ class HealthIT {
     }
 
     @Test
+    void theOverallStatusIsUpWithTheStoreCheckedByPing() {
+        var health = ApiClient.local(port).as(Tokens.operator()).get("/actuator/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.text("/status")).isEqualTo("UP");
+        assertThat(health.text("/components/store/status")).isEqualTo("UP");
+        // Boot's own MongoDB indicator asks 'hello', which the local store does not answer
+        assertThat(health.body().get("components").has("mongo")).isFalse();
+        assertThat(ApiClient.local(port).get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
     void livenessIsUp() {
         var liveness = ApiClient.local(port).get("/actuator/health/liveness");
 
