@@ -2,13 +2,13 @@
 # One load run from scratch: starts ./tandem-local --perf on a fresh data directory, runs the Gatling submission
 # simulation against it, prints the simulation's verdict and the CPU time each process used per submission
 # offered, then stops the stack. Extra arguments go to ./tandem-local (e.g. --only intake).
-#   load-tests/measure.sh --rate 1000 --duration 60 --warmup 90 [--only intake]
+#   load-tests/measure.sh --rate 1000 --duration 60 --warmup 180 [--only intake]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh
 use_jdk_21_or_newer
 
-rate=1000 duration=60 warmup=90
+rate=1000 duration=60 warmup=180
 stack_args=()
 while (($#)); do
   case "$1" in
@@ -35,10 +35,16 @@ cpu_ticks() { while read -r pid _ name; do echo "$name $(awk '{ print $14 + $15 
 
 stack_processes >"$work/pids"
 cpu_ticks <"$work/pids" | sort >"$work/cpu.before"
+# the connections open to the front door, every 5 s: a generator that keeps opening them is measuring itself
+if command -v ss >/dev/null; then
+  while sleep 5; do ss -Htn state established '( sport = :8081 )' | wc -l; done >"$work/connections" &
+  sampler=$!
+fi
 set +e
 ./mvnw -B -o -Pload -pl load-tests gatling:test -Drate="$rate" -Dduration="$duration" -Dwarmup="$warmup" \
   >"$work/gatling.out" 2>&1
 set -e
+[[ -n "${sampler:-}" ]] && kill "$sampler"
 generator_ticks=$(awk '{ print $16 + $17 }' /proc/$$/stat)
 cpu_ticks <"$work/pids" | sort >"$work/cpu.after"
 
@@ -52,4 +58,5 @@ join "$work/cpu.before" "$work/cpu.after" |
   awk -v n="$offered" -v hz="$ticks_per_second" '{ printf "  %-22s %.3f\n", $1, ($3 - $2) * 1000 / hz / n }'
 awk -v t="$generator_ticks" -v n="$offered" -v hz="$ticks_per_second" \
   'BEGIN { printf "  %-22s %.3f\n", "load generator (Maven + Gatling)", t * 1000 / hz / n }'
+[[ -s "$work/connections" ]] && echo "Connections to the front door: at most $(sort -n "$work/connections" | tail -n 1)"
 echo "Gatling's report: $(grep -oE 'file://[^ ]+index.html' "$work/gatling.out" | tail -n 1)"

@@ -22,7 +22,7 @@ record LoadSettings(double rate, Duration duration, Duration warmUp, String base
         return new LoadSettings(
                 Double.parseDouble(property("rate", "1000")),
                 Duration.ofSeconds(Long.parseLong(property("duration", "60"))),
-                Duration.ofSeconds(Long.parseLong(property("warmup", "90"))),
+                Duration.ofSeconds(Long.parseLong(property("warmup", "180"))),
                 property("baseUrl", "http://127.0.0.1:8081"),
                 CustomerTokens.Mode.parse(property("auth", "auto")),
                 URI.create(property("issuerUrl", "http://127.0.0.1:8025/issuer/token")),
