@@ -32,7 +32,8 @@ record RequestView(String id, String reference, RequestStatus status, OwnerView 
                 request.description(), request.details(), request.category(), request.urgency(),
                 request.language(), request.preferredChannel(), request.quietHours(), request.accessibilityNotes(),
                 request.submittedAt(), request.updatedAt(), QueueView.of(request.queue()),
-                NextUpdateView.of(request.nextUpdate()), request.timeline().stream().map(entry -> new Step(entry.at(), entry.kind(), entry.text())).toList());
+                NextUpdateView.of(request.nextUpdate()),
+                request.timeline().stream().map(entry -> new Step(entry.at(), entry.kind(), entry.text())).toList());
     }
 
     /** The owner as the customer sees them: a name only. */
