@@ -190,8 +190,13 @@ class SupportRequest {
                 note(assigned, "ASSIGNED", assigned.agentName() + " is now looking after your request.");
             }
             case NextUpdatePromised promised -> {
+                // a promise only means something while its maker owns the request: one delivered after the
+                // resolution or the withdrawal would tell the customer to wait for an update that will not come
+                if (status != RequestStatus.ASSIGNED) {
+                    return;
+                }
                 Instant at = promised.metadata().occurredAt();
-                if (status == RequestStatus.ASSIGNED && (nextUpdate == null || !at.isBefore(nextUpdate.at()))) {
+                if (nextUpdate == null || !at.isBefore(nextUpdate.at())) {
                     nextUpdate = new UpdatePromise(promised.nextUpdateBy(), promised.note(), at);
                 }
                 note(promised, "UPDATE_PROMISED", promised.agentName() + " will give you an update by "

@@ -107,6 +107,11 @@ class SupportRequestTest {
         request.on(new RequestResolved(meta(20), "agent-1", "Grace", "Refunded."));
         assertThat(request.nextUpdate()).isNull();
         assertThat(RequestView.of(request).nextUpdate()).isNull();
+
+        request.on(new NextUpdatePromised(meta(15), "agent-1", "Grace", by, "Still checking."));
+        assertThat(request.nextUpdate()).as("a promise delivered after the resolution").isNull();
+        assertThat(request.timeline()).filteredOn(entry -> entry.kind().equals("UPDATE_PROMISED"))
+                .as("only the promises made while Grace owned the request").hasSize(2);
     }
 
     @Test
