@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.Constants;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
@@ -63,8 +64,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Of a collection's options only the name of its id field is kept: mongo-java-server creates neither capped
  * collections nor ones without an index on {@code _id}. Of its indexes, the journal keeps every description
- * ({@code listIndexes} shows them after a restart); the backend enforces the unique ones and, as before, ignores
- * the others.
+ * ({@code listIndexes} shows them after a restart); the backend enforces the unique ones, answers
+ * {@code {field: {$exists: true}}} from a sparse index on that one field (a {@link PresenceIndex}), and, as before,
+ * ignores the others.
  *
  * <p>On the first start in a data directory that still has the file of the H2 backend that the local stack used
  * before, that file's databases, collections, indexes and documents are copied in, and the file renamed to
@@ -376,6 +378,16 @@ final class DurableMemoryBackend extends MemoryBackend {
         }
 
         @Override
+        protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                            List<IndexKey> keys, boolean sparse) {
+            if (sparse && keys.size() == 1
+                    && resolveCollection(collectionName, false) instanceof DurableCollection collection) {
+                return new PresenceIndex<>(indexName, keys.getFirst(), collection.idField());
+            }
+            return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+        }
+
+        @Override
         protected void dropIndex(MongoCollection<Integer> collection, String indexName) {
             super.dropIndex(collection, indexName);
             if (collection instanceof DurableCollection) {
@@ -416,6 +428,10 @@ final class DurableMemoryBackend extends MemoryBackend {
 
         long liveBytes() {
             return liveBytes;
+        }
+
+        String idField() {
+            return getIdField();
         }
 
         @Override

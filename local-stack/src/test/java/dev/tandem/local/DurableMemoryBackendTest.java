@@ -17,6 +17,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -36,6 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
 import org.bson.UuidRepresentation;
+import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
@@ -129,6 +131,46 @@ class DurableMemoryBackendTest {
         try (Store store = open()) {
             assertThat(store.collection("intake-service", "idempotency").find().sort(Sorts.ascending("_id")))
                     .extracting(document -> document.getString("key")).containsExactly("k1", "k2", "k3");
+        }
+    }
+
+    @Test
+    void aSparseIndexAnswersWhichDocumentsHaveItsFieldAcrossChangesAndRestarts() {
+        Bson pending = Filters.exists("outbox.eventId");
+        try (Store store = open()) {
+            MongoCollection<Document> requests = store.collection("intake-service", "requests");
+            requests.insertOne(new Document("_id", "before-the-index").append("outbox", List.of(event("e0"))));
+            requests.createIndex(Indexes.ascending("outbox.eventId"),
+                    new IndexOptions().sparse(true).name("outbox_pending"));
+            requests.insertOne(new Document("_id", "r1").append("outbox", List.of(event("e1"), event("e2"))));
+            requests.insertOne(new Document("_id", "r2").append("outbox", List.of()));
+            requests.insertOne(new Document("_id", "r3").append("outbox", List.of(event("e3"))));
+            requests.insertOne(new Document("_id", "r4").append("status", "NEW"));
+            requests.updateOne(Filters.eq("_id", "r1"), Updates.pull("outbox", new Document("eventId", "e1")));
+            requests.updateOne(Filters.eq("_id", "r3"), Updates.pull("outbox", new Document("eventId", "e3")));
+            requests.updateOne(Filters.eq("_id", "r2"), Updates.push("outbox", event("e4")));
+            requests.replaceOne(Filters.eq("_id", "r4"), new Document("_id", "r4").append("outbox", List.of(event("e5"))));
+            requests.deleteOne(Filters.eq("_id", "before-the-index"));
+
+            assertThat(requests.find(pending)).extracting(document -> document.getString("_id"))
+                    .containsExactly("r1", "r2", "r4");
+            assertThat(presenceIndex(store, "requests").getCount()).as("answered from the index").isEqualTo(3);
+            assertThat(requests.find(pending).limit(2)).hasSize(2);
+            assertThat(requests.countDocuments(pending)).isEqualTo(3);
+        }
+
+        try (Store store = open()) {
+            MongoCollection<Document> requests = store.collection("intake-service", "requests");
+            assertThat(requests.listIndexes()).anySatisfy(index -> {
+                assertThat(index.getString("name")).isEqualTo("outbox_pending");
+                assertThat(index.getBoolean("sparse")).isTrue();
+            });
+            assertThat(presenceIndex(store, "requests").getCount()).isEqualTo(3);
+            requests.updateMany(Filters.in("_id", "r1", "r2"), Updates.set("outbox", List.of()));
+            assertThat(requests.find(pending)).extracting(document -> document.getString("_id"))
+                    .containsExactly("r4");
+            assertThat(requests.find(Filters.exists("outbox.0"))).as("other filters still scan")
+                    .extracting(document -> document.getString("_id")).containsExactly("r4");
         }
     }
 
@@ -398,6 +440,16 @@ class DurableMemoryBackendTest {
             assertThat(requests.find(Filters.and(Filters.in("_id", id), Filters.eq("status", "NEW")))).hasSize(1);
             assertThat(requests.find(Filters.eq("status", "NEW"))).hasSize(2);
         }
+    }
+
+    private static Document event(String id) {
+        return new Document("eventId", id).append("topic", "tandem.intake.requests.v1");
+    }
+
+    // the store's own view: which index answers the filter
+    private static Index<?> presenceIndex(Store store, String collection) {
+        return store.backend.resolveDatabase("intake-service").resolveCollection(collection, true).getIndexes()
+                .stream().filter(PresenceIndex.class::isInstance).findFirst().orElseThrow();
     }
 
     private static Document request(String id) {

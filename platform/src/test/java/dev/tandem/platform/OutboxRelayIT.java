@@ -60,6 +60,12 @@ class OutboxRelayIT {
             org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(mongo.getCollection("tickets")
                     .countDocuments(new org.bson.Document("outbox.0", new org.bson.Document("$exists", true))))
                     .isZero());
+            // the sweep reads the documents with pending events from an index of them, not the whole collection
+            assertThat(mongo.getCollection("tickets").listIndexes()).anySatisfy(index -> {
+                assertThat(index.getString("name")).isEqualTo("outbox_pending");
+                assertThat(index.get("key", org.bson.Document.class)).containsEntry("outbox.eventId", 1);
+                assertThat(index.getBoolean("sparse")).isTrue();
+            });
         }
     }
 

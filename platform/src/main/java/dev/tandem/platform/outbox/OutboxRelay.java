@@ -3,6 +3,8 @@ package dev.tandem.platform.outbox;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
@@ -65,6 +67,12 @@ public class OutboxRelay implements SmartLifecycle {
     private static final int REMEMBERED_EVENTS = 16_384;
     /** Where instances without the lease leave their announcements for the one that holds it. */
     static final String HAND_OVER_COLLECTION = "outbox_handover";
+    /**
+     * The sparse index on the pending events' ids in each outbox collection: it holds only the documents with
+     * pending events, so the sweep reads those instead of every document.
+     */
+    static final String PENDING_INDEX = "outbox_pending";
+    private static final String PENDING_EVENT_ID = OutboxEntry.FIELD + ".eventId";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration FAILURE_PAUSE = Duration.ofSeconds(1);
 
@@ -123,6 +131,10 @@ public class OutboxRelay implements SmartLifecycle {
         this.lag = Timer.builder("tandem.outbox.lag")
                 .description("Time from an event occurring until the broker acknowledged it")
                 .register(meters);
+        for (String collection : this.collections) {
+            mongo.getCollection(collection).createIndex(Indexes.ascending(PENDING_EVENT_ID),
+                    new IndexOptions().sparse(true).name(PENDING_INDEX));
+        }
     }
 
     /** The collections whose documents this relay reads for pending events. */
@@ -289,7 +301,7 @@ public class OutboxRelay implements SmartLifecycle {
         List<PendingDocument> pending = new ArrayList<>();
         boolean full = false;
         for (String collection : collections) {
-            List<Document> found = mongo.getCollection(collection).find(Filters.exists(OutboxEntry.FIELD + ".0"))
+            List<Document> found = mongo.getCollection(collection).find(Filters.exists(PENDING_EVENT_ID))
                     .projection(Projections.include(OutboxEntry.FIELD))
                     .limit(batchSize)
                     .into(new ArrayList<>());
