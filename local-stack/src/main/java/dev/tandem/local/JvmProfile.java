@@ -15,9 +15,12 @@ public enum JvmProfile {
      * and not the local flags. Starts slower and needs more memory. The serial collector with a large young
      * generation: a young collection every few seconds, of about 10 ms under load, where the default 512 MB heap
      * collected every second; the concurrent collectors (ZGC, G1) took more of two cores than their shorter
-     * pauses gave back (docs/performance.md).
+     * pauses gave back. The heap's memory is touched at start ({@code AlwaysPreTouch}, about a second per
+     * gigabyte): otherwise each collection that promotes objects into old-generation memory not used before
+     * waits for the operating system to hand those pages over, which on a virtual machine made up two thirds of
+     * the store's pauses (docs/performance.md).
      */
-    PERFORMANCE(List.of("-XX:+UseSerialGC", "-Xms1g", "-Xmx1g", "-Xmn512m"));
+    PERFORMANCE(List.of("-XX:+UseSerialGC", "-Xms1g", "-Xmx1g", "-Xmn512m", "-XX:+AlwaysPreTouch"));
 
     private final List<String> options;
 
