@@ -16,8 +16,9 @@ import java.util.Map;
  * A sparse index on one field, as MongoDB keeps it for {@code createIndex({field: 1}, {sparse: true})}, that
  * answers the one question it is complete for: which documents have the field ({@code {field: {$exists: true}}}).
  * mongo-java-server keeps unique indexes only, so without this such a filter reads every document of the
- * collection, under the collection's lock. The outbox relay's sweep asks it every second of every collection it
- * relays from; with this index the answer costs what is pending, not what is stored.
+ * collection, under the collection's lock. The outbox relay's sweep asks it of every collection it relays from,
+ * once a minute and again at once while it finds full batches; with this index the answer costs what is pending,
+ * not what is stored.
  *
  * <p>A document is in the index when the store's own query matcher finds the field in it, so the index and a scan
  * agree, arrays included ({@code outbox.eventId} exists while the {@code outbox} list holds an entry). Documents
