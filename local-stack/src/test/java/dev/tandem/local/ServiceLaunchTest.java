@@ -64,7 +64,7 @@ class ServiceLaunchTest {
                 LocalIssuer.withNewKey("http://127.0.0.1:8025/issuer"), JvmProfile.PERFORMANCE).getFirst()
                 .javaArguments(Path.of("repo"));
 
-        assertThat(arguments).contains("-Xmx1g", "-Xmn512m", "-XX:+AlwaysPreTouch")
+        assertThat(arguments).contains("-Xmx1g", "-Xmn512m", "-XX:+AlwaysPreTouch", "-XX:SweeperThreshold=100")
                 .doesNotContain("-XX:TieredStopAtLevel=1");
     }
 }
