@@ -71,7 +71,7 @@ public class OutboxRelay implements SmartLifecycle {
      * The sparse index on the pending events' ids in each outbox collection: it holds only the documents with
      * pending events, so the sweep reads those instead of every document.
      */
-    static final String PENDING_INDEX = "outbox_pending";
+    private static final String PENDING_INDEX = "outbox_pending";
     private static final String PENDING_EVENT_ID = OutboxEntry.FIELD + ".eventId";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration FAILURE_PAUSE = Duration.ofSeconds(1);
