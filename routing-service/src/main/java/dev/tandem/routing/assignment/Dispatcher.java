@@ -8,9 +8,11 @@ import dev.tandem.routing.agent.Agents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -51,10 +53,11 @@ class Dispatcher {
         if (free.isEmpty()) {
             return;
         }
-        for (RoutedRequest request : requests.findByStatusOrderByPriorityDescSubmittedAtAsc(RequestStatus.WAITING)) {
-            offer(request, free);
-            if (free.isEmpty()) {
-                return;
+        try (Stream<RoutedRequest> waiting = requests.streamByStatusOrderByPriorityDescSubmittedAtAsc(
+                RequestStatus.WAITING)) {
+            Iterator<RoutedRequest> inOrder = waiting.iterator();
+            while (inOrder.hasNext() && !free.isEmpty()) {
+                offer(inOrder.next(), free);
             }
         }
     }

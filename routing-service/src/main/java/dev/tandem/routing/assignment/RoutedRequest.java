@@ -34,8 +34,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("routed_requests")
 @CompoundIndex(name = "queue_order", def = "{'status': 1, 'priority': -1, 'submittedAt': 1}")
-// a line's requests in serving order, to count those ahead of an arrival
-@CompoundIndex(name = "line_order", def = "{'queue': 1, 'status': 1, 'priority': -1, 'submittedAt': 1}")
 @CompoundIndex(name = "offers", def = "{'offeredTo': 1, 'status': 1}")
 @CompoundIndex(name = "recent_waits", def = "{'queue': 1, 'waitSample.language': 1, 'waitSample.at': -1}")
 class RoutedRequest {
@@ -161,8 +159,8 @@ class RoutedRequest {
      * @return whether it published the standing; the request is then to be saved
      */
     boolean standIn(Standing current, Instant now, Duration quietPeriod) {
-        if (status != RequestStatus.WAITING || standing != null && !current.differsNotablyFrom(standing)
-                || standingPublishedAt != null && now.isBefore(standingPublishedAt.plus(quietPeriod))) {
+        if (status != RequestStatus.WAITING
+                || !Standing.isNews(current, standing, standingPublishedAt, now, quietPeriod)) {
             return false;
         }
         standing = current;
@@ -358,6 +356,10 @@ class RoutedRequest {
 
     Standing standing() {
         return standing;
+    }
+
+    Instant standingPublishedAt() {
+        return standingPublishedAt;
     }
 
     WaitSample waitSample() {

@@ -17,7 +17,9 @@ record RoutingProperties(Duration offerTimeout, Duration reservationGrace, Queue
      * @param updateInterval the least time between two {@code QueuePositionChanged} of one request
      * @param sampleSize     how many of its line's latest accepted requests a wait is estimated from, at most
      * @param sampleWindow   how long ago those may have been accepted, at most
+     * @param reloadInterval how often an instance reads every request without an owner again, to learn what
+     *                       other instances changed
      */
-    record Queue(Duration updateInterval, int sampleSize, Duration sampleWindow) {
+    record Queue(Duration updateInterval, int sampleSize, Duration sampleWindow, Duration reloadInterval) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.tandem.routing.assignment;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Where a request stands in its {@link Line}.
@@ -27,5 +28,19 @@ record Standing(int position, Duration estimatedWait) {
         }
         long change = Math.abs(estimatedWait.toSeconds() - before.estimatedWait.toSeconds());
         return change > 0 && change >= NOTABLE_CHANGE * before.estimatedWait.toSeconds();
+    }
+
+    /**
+     * Whether the customer of a waiting request should hear of {@code current} now: nothing was published yet, or
+     * it differs notably from what was, and no sooner than {@code quietPeriod} after that, so that a burst of
+     * changes becomes one event.
+     *
+     * @param published   the standing last published, null if none
+     * @param publishedAt when it was published, null if never
+     */
+    static boolean isNews(Standing current, Standing published, Instant publishedAt, Instant now,
+                          Duration quietPeriod) {
+        return (published == null || current.differsNotablyFrom(published))
+                && (publishedAt == null || !now.isBefore(publishedAt.plus(quietPeriod)));
     }
 }

@@ -28,10 +28,10 @@ class LineTest {
         RoutedRequest offeredLow = request("offered-low", "billing", "en", Urgency.LOW, 30);
         offeredLow.offerTo("a-1", "the only eligible agent", NOW.plusSeconds(40), NOW.plusSeconds(160));
 
-        List<RoutedRequest> line = List.of(newNormal, oldNormal, newCritical, offeredLow).stream()
+        List<LineMember> line = List.of(newNormal, oldNormal, newCritical, offeredLow).stream().map(LineMember::of)
                 .sorted(Line.SERVING_ORDER).toList();
 
-        assertThat(line).extracting(RoutedRequest::id)
+        assertThat(line).extracting(LineMember::id)
                 .containsExactly("offered-low", "new-critical", "old-normal", "new-normal");
     }
 

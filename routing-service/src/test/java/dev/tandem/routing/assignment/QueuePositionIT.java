@@ -12,10 +12,14 @@ import dev.tandem.contracts.routing.RoutingEvent;
 import dev.tandem.testsupport.ApiClient;
 import dev.tandem.testsupport.TandemIntegrationTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -97,6 +101,23 @@ class QueuePositionIT {
 
         assertThat(List.of(queued(british), queued(plain), queued(low))).extracting(RequestQueued::position)
                 .containsExactly(2, 3, 4);
+    }
+
+    @Test
+    void aRequestAnotherInstanceQueuedCountsOnceThisInstanceReadsTheStoreAgain(@Autowired MongoTemplate ours) {
+        String waiting = queue(Urgency.NORMAL, "en");
+        assertThat(queued(waiting).position()).isEqualTo(1);
+
+        // another instance's write: straight to the store, which this instance hears nothing of
+        MongoTemplate anotherInstances = new MongoTemplate(ours.getMongoDatabaseFactory(), ours.getConverter());
+        String urgent = "another-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        anotherInstances.insert(Requests.queued(Requests.submitted(urgent, billing, "en", Urgency.CRITICAL,
+                "c-" + urgent, now), now));
+
+        // within the reload interval (2 s in tests) this instance learns of it, and the waiting request moves back
+        assertThat(moved(waiting, 2).queue()).isEqualTo(billing);
+        assertThat(queued(queue(Urgency.NORMAL, "en")).position()).isEqualTo(3);
     }
 
     private String queue(Urgency urgency, String language) {
