@@ -44,7 +44,8 @@ class LineBook extends AbstractMongoEventListener<RoutedRequest> {
     // guarded by this: each line's members in serving order, each member by id
     private final Map<Line, List<LineMember>> lines = new HashMap<>();
     private final Map<String, LineMember> members = new HashMap<>();
-    // guarded by this: this instance's writes while a load reads the store, to apply over what it read
+    // guarded by this: this instance's writes while a load reads the store, to apply over what it read; when the
+    // last load read the store
     private Map<String, LineMember> writtenWhileLoading;
     private Instant loadedAt;
     private final Map<Line, ReadWaits> waits = new ConcurrentHashMap<>();
@@ -57,7 +58,11 @@ class LineBook extends AbstractMongoEventListener<RoutedRequest> {
 
     /** The position the request has in its line, or would have if it joined now: 1 plus those ahead of it. */
     int positionOf(RoutedRequest request, Instant now) {
-        loadIfDue(now);
+        // the sweep reads the store again when due; an arrival does only before anything has been read, so that
+        // a consumer thread does not wait for a reload of every line
+        if (neverLoaded()) {
+            loadIfDue(now);
+        }
         LineMember member = LineMember.of(request);
         synchronized (this) {
             List<LineMember> line = lines.getOrDefault(member.line(), List.of());
@@ -130,6 +135,10 @@ class LineBook extends AbstractMongoEventListener<RoutedRequest> {
                 loading.unlock();
             }
         }
+    }
+
+    private synchronized boolean neverLoaded() {
+        return loadedAt == null;
     }
 
     private synchronized boolean isDue(Instant now) {
