@@ -1,5 +1,6 @@
 package dev.tandem.routing.assignment;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,9 +35,9 @@ import org.springframework.stereotype.Component;
 class LineBook extends AbstractMongoEventListener<RoutedRequest> {
 
     private static final List<RequestStatus> UNOWNED = List.of(RequestStatus.WAITING, RequestStatus.OFFERED);
-    // recent waits are read again at most this often per line, unless a request of this instance's has been
-    // accepted since: one query a second per line instead of one per arrival
-    private static final long WAITS_MAX_AGE_MS = 1_000;
+    // recent waits are read again at most this often per line, and after this instance saves a request with a wait
+    // sample (one it accepted, or changed after): one query a second per line instead of one per arrival
+    private static final Duration WAITS_MAX_AGE = Duration.ofSeconds(1);
 
     private final MongoTemplate mongo;
     private final RoutingProperties.Queue settings;
@@ -93,7 +94,7 @@ class LineBook extends AbstractMongoEventListener<RoutedRequest> {
         long acceptedBefore = acceptances.get();
         ReadWaits read = waits.get(line);
         if (read != null && read.acceptances() == acceptedBefore && !now.isBefore(read.at())
-                && now.toEpochMilli() - read.at().toEpochMilli() < WAITS_MAX_AGE_MS) {
+                && now.isBefore(read.at().plus(WAITS_MAX_AGE))) {
             return read.waits();
         }
         Query latest = Query.query(Criteria.where("queue").is(line.queue())
