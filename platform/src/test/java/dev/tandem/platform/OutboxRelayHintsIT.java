@@ -1,10 +1,12 @@
 package dev.tandem.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.tandem.contracts.Topics;
 import dev.tandem.contracts.intake.RequestSubmitted;
+import dev.tandem.platform.aggregate.Aggregates;
 import dev.tandem.platform.outbox.OutboxEntry;
 import dev.tandem.testsupport.TandemIntegrationTest;
 import dev.tandem.testsupport.TopicProbe;
@@ -19,6 +21,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -33,6 +36,8 @@ class OutboxRelayHintsIT {
 
     @Autowired
     TicketRepository tickets;
+    @Autowired
+    Aggregates aggregates;
 
     @Test
     void aSavedDocumentsEventIsPublishedWithoutWaitingForASweep() {
@@ -68,9 +73,7 @@ class OutboxRelayHintsIT {
         // then each ticket changes once more, read and saved whole while the relay works on it
         expected.forEach((requestId, eventIds) -> {
             RequestSubmitted third = Events.submitted(requestId, "third");
-            Ticket ticket = tickets.findById(requestId).orElseThrow();
-            ticket.record(third);
-            tickets.save(ticket);
+            aggregates.update(Ticket.class, requestId, ticket -> ticket.record(third));
             eventIds.add(third.eventId());
         });
 
@@ -86,18 +89,23 @@ class OutboxRelayHintsIT {
     }
 
     @Test
-    void aStaleSaveThatPutsBackAPublishedEventDoesNotPublishItAgain() {
+    void aStaleCopyCannotPutBackAPublishedEventAndItsChangeIsAppliedToTheStoredTicket() {
         String requestId = "stale-" + UUID.randomUUID();
         RequestSubmitted first = Events.submitted(requestId, "first");
         RequestSubmitted second = Events.submitted(requestId, "second");
         Ticket ticket = Ticket.submitted(first);
         tickets.save(ticket);
+        // two writers read the ticket before the relay removes the first event: their copies still hold it
+        Ticket staleSave = ticket.copy();
+        Ticket staleChange = ticket.copy();
         await().untilAsserted(() -> assertThat(tickets.findById(requestId).orElseThrow().outbox).isEmpty());
 
-        // a writer that read the ticket before the relay removed the first event saves it whole: the first event
-        // is back in the outbox, before the second
-        ticket.record(second);
-        tickets.save(ticket);
+        // saving such a copy whole would put the event back; the relay's removal moved the version on, so the save
+        // is refused
+        staleSave.record(second);
+        assertThatThrownBy(() -> tickets.save(staleSave)).isInstanceOf(OptimisticLockingFailureException.class);
+        // the one way to change an aggregate applies the change again to the ticket as stored
+        aggregates.update(staleChange, stale -> stale.record(second));
 
         topics.awaitRecord(Topics.INTAKE_REQUESTS, record -> record.value().contains(second.eventId()));
         await().untilAsserted(() -> assertThat(tickets.findById(requestId).orElseThrow().outbox).isEmpty());
@@ -128,9 +136,7 @@ class OutboxRelayHintsIT {
                 .extracting(record -> TopicProbe.header(record, "ce_id")).containsExactly(first.eventId());
 
         // the cause goes away; the next run publishes the entry, and then what waited behind it
-        Ticket stored = tickets.findById(requestId).orElseThrow();
-        stored.outbox.set(0, valid);
-        tickets.save(stored);
+        aggregates.update(Ticket.class, requestId, stored -> stored.outbox.set(0, valid));
 
         List<ConsumerRecord<String, String>> records = topics.awaitRecords(Topics.INTAKE_REQUESTS,
                 record -> requestId.equals(record.key()), 3);

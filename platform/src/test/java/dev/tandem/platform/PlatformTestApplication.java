@@ -19,16 +19,11 @@ class PlatformTestApplication {
 
     @Bean
     Consumer<Message<byte[]>> intakeEvents(EventInbox inbox) {
-        return message -> inbox.receive("probe", message, IntakeEvent.class, event -> {
-            switch (event) {
-                case RequestSubmitted submitted -> {
-                    if ("fail".equals(submitted.subject())) {
-                        throw new IllegalStateException("handler refuses " + submitted.eventId());
-                    }
-                    HANDLED.add(submitted);
-                }
-                default -> { }
+        return inbox.consumer("probe", IntakeEvent.class).on(RequestSubmitted.class, submitted -> {
+            if ("fail".equals(submitted.subject())) {
+                throw new IllegalStateException("handler refuses " + submitted.eventId());
             }
+            HANDLED.add(submitted);
         });
     }
 }

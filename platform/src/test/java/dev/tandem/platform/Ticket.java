@@ -6,6 +6,7 @@ import dev.tandem.platform.outbox.OutboxEntry;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 @Document("tickets")
@@ -13,6 +14,8 @@ class Ticket {
 
     @Id
     String id;
+    @Version
+    Long version;
     String subject;
     List<OutboxEntry> outbox = new ArrayList<>();
 
@@ -37,6 +40,16 @@ class Ticket {
             ticket.record(event);
         }
         return ticket;
+    }
+
+    /** Another copy of the ticket as it is now, as a second reader would have it. */
+    Ticket copy() {
+        Ticket copy = new Ticket();
+        copy.id = id;
+        copy.version = version;
+        copy.subject = subject;
+        copy.outbox = new ArrayList<>(outbox);
+        return copy;
     }
 
     /** Appends a pending event, as a service does when the ticket changes. */

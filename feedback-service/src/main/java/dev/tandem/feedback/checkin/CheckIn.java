@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -28,6 +29,8 @@ class CheckIn {
 
     @Id
     private String id;
+    @Version
+    private Long version;
     private String requestId;
     private String agentId;
     private String agentName;
@@ -81,11 +84,10 @@ class CheckIn {
      * Records the customer's answer and the {@code FeedbackReceived} that publishes it.
      *
      * @param comment their own words; blank counts as none
-     * @return the pending event, which must reach the store in the same write as the answer
      * @throws CheckInExpiredException when the check-in has expired
      * @throws StateConflictException  when it was answered before
      */
-    OutboxEntry answer(int csat, String comment, String correlationId, Instant now) {
+    void answer(int csat, String comment, String correlationId, Instant now) {
         ensureOpenAt(now);
         if (status == CheckInStatus.ANSWERED) {
             throw alreadyAnswered();
@@ -93,10 +95,8 @@ class CheckIn {
         String words = comment == null || comment.isBlank() ? null : comment.strip();
         answer = new Answer(csat, words, storable(now));
         status = CheckInStatus.ANSWERED;
-        OutboxEntry received = OutboxEntry.of(Topics.FEEDBACK_CHECKINS, new FeedbackReceived(
-                EventMetadata.of(requestId, correlationId, answer.answeredAt()), id, agentId, csat, words));
-        outbox.add(received);
-        return received;
+        outbox.add(OutboxEntry.of(Topics.FEEDBACK_CHECKINS, new FeedbackReceived(
+                EventMetadata.of(requestId, correlationId, answer.answeredAt()), id, agentId, csat, words)));
     }
 
     /** The store keeps milliseconds: what we publish and what we later show must be the same instant. */

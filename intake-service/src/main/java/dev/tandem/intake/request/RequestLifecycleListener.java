@@ -3,6 +3,7 @@ package dev.tandem.intake.request;
 import dev.tandem.contracts.feedback.FeedbackEvent;
 import dev.tandem.contracts.notification.NotificationEvent;
 import dev.tandem.contracts.routing.RoutingEvent;
+import dev.tandem.platform.aggregate.Aggregates;
 import dev.tandem.platform.inbox.EventInbox;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -11,42 +12,44 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** Keeps each request's status and timeline current from what the other services publish. */
+/**
+ * Keeps each request's status and timeline current from what the other services publish: a projection of every
+ * event type on their topics, so each handler is the aggregate's exhaustive switch over the topic's family.
+ */
 @Configuration(proxyBeanMethods = false)
 class RequestLifecycleListener {
 
     private static final Logger log = LoggerFactory.getLogger(RequestLifecycleListener.class);
 
     private final EventInbox inbox;
-    private final SupportRequestRepository requests;
+    private final Aggregates aggregates;
 
-    RequestLifecycleListener(EventInbox inbox, SupportRequestRepository requests) {
+    RequestLifecycleListener(EventInbox inbox, Aggregates aggregates) {
         this.inbox = inbox;
-        this.requests = requests;
+        this.aggregates = aggregates;
     }
 
     @Bean
     Consumer<Message<byte[]>> routingEvents() {
-        return message -> inbox.receive("timeline-routing", message, RoutingEvent.class,
+        return inbox.consumer("timeline-routing", RoutingEvent.class,
                 event -> update(event.requestId(), request -> request.on(event)));
     }
 
     @Bean
     Consumer<Message<byte[]>> notificationEvents() {
-        return message -> inbox.receive("timeline-notification", message, NotificationEvent.class,
+        return inbox.consumer("timeline-notification", NotificationEvent.class,
                 event -> update(event.requestId(), request -> request.on(event)));
     }
 
     @Bean
     Consumer<Message<byte[]>> feedbackEvents() {
-        return message -> inbox.receive("timeline-feedback", message, FeedbackEvent.class,
+        return inbox.consumer("timeline-feedback", FeedbackEvent.class,
                 event -> update(event.requestId(), request -> request.on(event)));
     }
 
     private void update(String requestId, Consumer<SupportRequest> change) {
-        requests.findById(requestId).ifPresentOrElse(request -> {
-            change.accept(request);
-            requests.save(request);
-        }, () -> log.warn("An event names request {}, which intake does not know", requestId));
+        if (aggregates.update(SupportRequest.class, requestId, change).isEmpty()) {
+            log.warn("An event names request {}, which intake does not know", requestId);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.intake.request;
 
+import dev.tandem.platform.aggregate.Aggregates;
 import dev.tandem.platform.correlation.CorrelationId;
 import dev.tandem.platform.idempotency.IdempotencyKeys;
 import dev.tandem.platform.security.Caller;
@@ -18,7 +19,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.function.Consumer;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
@@ -40,17 +40,18 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Requests", description = "Customers' support requests and their status pages")
 class SupportRequestController {
 
-    private static final int SAVE_ATTEMPTS = 3;
     private static final String PROBLEM = "application/problem+json";
 
     private final SupportRequestRepository requests;
+    private final Aggregates aggregates;
     private final IdempotencyKeys idempotencyKeys;
     private final IntakeProperties properties;
     private final Clock clock;
 
-    SupportRequestController(SupportRequestRepository requests, IdempotencyKeys idempotencyKeys,
-                             IntakeProperties properties, Clock clock) {
+    SupportRequestController(SupportRequestRepository requests, Aggregates aggregates,
+                             IdempotencyKeys idempotencyKeys, IntakeProperties properties, Clock clock) {
         this.requests = requests;
+        this.aggregates = aggregates;
         this.idempotencyKeys = idempotencyKeys;
         this.properties = properties;
         this.clock = clock;
@@ -176,20 +177,13 @@ class SupportRequestController {
                 CorrelationId.current(), clock.instant()));
     }
 
-    // the other services' events update the same document: on a concurrent change, read it again and redo
+    // the other services' events change the same document: the change is applied again to it as stored
     private RequestView change(Caller caller, String id, Consumer<SupportRequest> change) {
-        for (int attempt = 1; ; attempt++) {
-            SupportRequest request = requests.findById(id)
-                    .filter(found -> caller.subject().equals(found.customerId()))
-                    .orElseThrow(() -> new ResourceNotFoundException("request", id));
-            change.accept(request);
-            try {
-                return RequestView.of(requests.save(request));
-            } catch (OptimisticLockingFailureException concurrentChange) {
-                if (attempt == SAVE_ATTEMPTS) {
-                    throw concurrentChange;
-                }
+        return aggregates.update(SupportRequest.class, id, request -> {
+            if (!caller.subject().equals(request.customerId())) {
+                throw new ResourceNotFoundException("request", id);
             }
-        }
+            change.accept(request);
+        }).map(RequestView::of).orElseThrow(() -> new ResourceNotFoundException("request", id));
     }
 }

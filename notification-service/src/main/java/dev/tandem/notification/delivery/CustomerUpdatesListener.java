@@ -2,19 +2,10 @@ package dev.tandem.notification.delivery;
 
 import dev.tandem.contracts.feedback.CheckInIssued;
 import dev.tandem.contracts.feedback.FeedbackEvent;
-import dev.tandem.contracts.feedback.FeedbackReceived;
-import dev.tandem.contracts.intake.DetailsAdded;
 import dev.tandem.contracts.intake.IntakeEvent;
-import dev.tandem.contracts.intake.RequestReopened;
-import dev.tandem.contracts.intake.RequestWithdrawn;
 import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.contracts.notification.MessageKind;
-import dev.tandem.contracts.routing.NextUpdatePromised;
-import dev.tandem.contracts.routing.OfferDeclined;
-import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
-import dev.tandem.contracts.routing.RequestOffered;
-import dev.tandem.contracts.routing.RequestQueued;
 import dev.tandem.contracts.routing.RequestResolved;
 import dev.tandem.contracts.routing.RoutingEvent;
 import dev.tandem.platform.inbox.EventInbox;
@@ -23,7 +14,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** Keeps customers informed: the moments of a request's life that they hear about without asking. */
+/**
+ * Keeps customers informed: the moments of a request's life that they hear about without asking. The other event
+ * types on these topics are routing's own steps, or the customer's own actions that the status page confirms.
+ */
 @Configuration(proxyBeanMethods = false)
 class CustomerUpdatesListener {
 
@@ -37,43 +31,22 @@ class CustomerUpdatesListener {
 
     @Bean
     Consumer<Message<byte[]>> intakeEvents() {
-        return message -> inbox.receive("notify-intake", message, IntakeEvent.class, event -> {
-            switch (event) {
-                case RequestSubmitted submitted -> notifier.acknowledge(submitted);
-                // the customer's own actions: the status page confirms them, no message needed
-                case DetailsAdded added -> { }
-                case RequestWithdrawn withdrawn -> { }
-                case RequestReopened reopened -> { }
-            }
-        });
+        return inbox.consumer("notify-intake", IntakeEvent.class)
+                .on(RequestSubmitted.class, notifier::acknowledge);
     }
 
     @Bean
     Consumer<Message<byte[]>> routingEvents() {
-        return message -> inbox.receive("notify-routing", message, RoutingEvent.class, event -> {
-            switch (event) {
-                case RequestAssigned assigned ->
-                        notifier.notify(assigned, MessageKind.OWNER_ASSIGNED, assigned.agentName());
-                case RequestResolved resolved -> notifier.notify(resolved, MessageKind.RESOLVED, resolved.summary());
-                // routing's own steps: the customer hears once somebody owns the request
-                case RequestQueued queued -> { }
-                case QueuePositionChanged moved -> { }
-                case RequestOffered offered -> { }
-                case OfferDeclined declined -> { }
-                // the status page shows the promise; no message about it yet (docs/architecture.md, "Not yet")
-                case NextUpdatePromised promised -> { }
-            }
-        });
+        return inbox.consumer("notify-routing", RoutingEvent.class)
+                .on(RequestAssigned.class,
+                        assigned -> notifier.notify(assigned, MessageKind.OWNER_ASSIGNED, assigned.agentName()))
+                .on(RequestResolved.class,
+                        resolved -> notifier.notify(resolved, MessageKind.RESOLVED, resolved.summary()));
     }
 
     @Bean
     Consumer<Message<byte[]>> feedbackEvents() {
-        return message -> inbox.receive("notify-feedback", message, FeedbackEvent.class, event -> {
-            switch (event) {
-                case CheckInIssued issued -> notifier.notify(issued, MessageKind.CHECK_IN, issued.link());
-                // the customer's own answer: nothing to tell them
-                case FeedbackReceived received -> { }
-            }
-        });
+        return inbox.consumer("notify-feedback", FeedbackEvent.class)
+                .on(CheckInIssued.class, issued -> notifier.notify(issued, MessageKind.CHECK_IN, issued.link()));
     }
 }

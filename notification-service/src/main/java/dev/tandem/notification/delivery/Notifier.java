@@ -10,6 +10,7 @@ import dev.tandem.notification.channel.Delivery;
 import dev.tandem.notification.channel.Masking;
 import dev.tandem.notification.template.CustomerMessage;
 import dev.tandem.notification.template.MessageCatalogue;
+import dev.tandem.platform.aggregate.Aggregates;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -25,14 +26,16 @@ class Notifier {
 
     private final RecipientRepository recipients;
     private final NotificationRepository notifications;
+    private final Aggregates aggregates;
     private final MessageCatalogue catalogue;
     private final Courier courier;
     private final Clock clock;
 
-    Notifier(RecipientRepository recipients, NotificationRepository notifications, MessageCatalogue catalogue,
-             Courier courier, Clock clock) {
+    Notifier(RecipientRepository recipients, NotificationRepository notifications, Aggregates aggregates,
+             MessageCatalogue catalogue, Courier courier, Clock clock) {
         this.recipients = recipients;
         this.notifications = notifications;
+        this.aggregates = aggregates;
         this.catalogue = catalogue;
         this.courier = courier;
         this.clock = clock;
@@ -64,8 +67,7 @@ class Notifier {
         Notification notification = claimed.get();
         CustomerMessage message = catalogue.compose(kind, recipient.language(), recipient.facts(detail));
         Delivery delivery = courier.deliver(notification.id(), recipient.contact(), message);
-        notification.settle(delivery, clock.instant());
-        notifications.save(notification);
+        aggregates.update(notification, sent -> sent.settle(delivery, clock.instant()));
     }
 
     /** Inserts the notification before anything is sent; whoever inserts it first is the one who sends. */

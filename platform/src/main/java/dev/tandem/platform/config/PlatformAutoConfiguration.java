@@ -1,5 +1,6 @@
 package dev.tandem.platform.config;
 
+import dev.tandem.platform.aggregate.Aggregates;
 import dev.tandem.platform.apidocs.CommonProblems;
 import dev.tandem.platform.correlation.CorrelationIdFilter;
 import dev.tandem.platform.health.StoreHealthIndicator;
@@ -35,6 +36,11 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    Aggregates aggregates(MongoTemplate mongo) {
+        return new Aggregates(mongo);
     }
 
     @Bean

@@ -12,9 +12,11 @@ import dev.tandem.platform.correlation.CorrelationId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +25,9 @@ import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * The one idempotent-consumer mechanism: reads an event from a Kafka message, skips it if this consumer has
- * already handled it, hands it to the handler, and remembers its id.
+ * The one idempotent-consumer mechanism: every listener is an {@link EventConsumer} built here. It reads an event
+ * from a Kafka message, skips it if this consumer has already handled it, hands it to the handler, and remembers its
+ * id.
  * <p>
  * A handler that throws leaves the event unremembered, so the binder retries it and, after its bounded
  * attempts, sends it to the dead-letter topic. So does a payload that is not an event at all. An event of a
@@ -51,19 +54,41 @@ public class EventInbox {
     }
 
     /**
-     * Handles one message of a topic, at most once per consumer and event id.
+     * A consumer that hands every event of the topic's family to one handler, for a projection that follows every
+     * type (switch over the sealed family, exhaustively).
      *
-     * @param consumer names the handler, so that two handlers in one service track events separately
-     * @param family   the topic's sealed event interface
+     * @param name   names the consumer, so that two consumers in one service track their events separately
+     * @param family the topic's sealed event interface
      */
-    public <E extends TandemEvent> void receive(String consumer, Message<byte[]> message, Class<E> family,
-                                                Consumer<? super E> handler) {
+    public <E extends TandemEvent> EventConsumer<E> consumer(String name, Class<E> family,
+                                                             Consumer<? super E> handler) {
+        return new EventConsumer<>(this, name, family, handler, Map.of());
+    }
+
+    /**
+     * A consumer that handles only the event types then given to it with {@link EventConsumer#on}; events of other
+     * types are skipped without a look at the inbox.
+     *
+     * @param name   names the consumer, so that two consumers in one service track their events separately
+     * @param family the topic's sealed event interface
+     */
+    public <E extends TandemEvent> EventConsumer<E> consumer(String name, Class<E> family) {
+        return new EventConsumer<>(this, name, family, null, Map.of());
+    }
+
+    /** Handles one message, at most once per consumer and event id, if the consumer has a handler for its type. */
+    <E extends TandemEvent> void receive(String consumer, Message<byte[]> message, Class<E> family,
+                                         Function<E, Consumer<? super E>> handlerFor) {
         Optional<E> decoded = EventCodec.decode(message.getPayload(), family);
         if (decoded.isEmpty()) {
             log.debug("{} skips an event type it does not know", consumer);
             return;
         }
         E event = decoded.get();
+        Consumer<? super E> handler = handlerFor.apply(event);
+        if (handler == null) {
+            return;
+        }
         String id = consumer + ":" + event.eventId();
         try (CorrelationId.Scope scope = CorrelationId.of(event)) {
             if (processed.find(Filters.eq("_id", id)).first() != null) {

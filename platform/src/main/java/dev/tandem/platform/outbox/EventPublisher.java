@@ -1,17 +1,20 @@
 package dev.tandem.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.cloud.stream.binding.BindingService;
-import org.springframework.cloud.stream.messaging.DirectWithAttributesChannel;
-import org.springframework.context.ApplicationContext;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.util.MimeTypeUtils;
+import org.springframework.util.StringUtils;
 
 /**
  * Sends one outbox entry to its topic and returns only once the broker has it (the binder's producers are
@@ -19,23 +22,27 @@ import org.springframework.util.MimeTypeUtils;
  * filter by {@code ce_type} without reading payloads. The relay calls it from several threads at once: each
  * call waits for its own acknowledgement only.
  *
- * <p>Each topic gets one output binding of the Kafka binder, bound the first time an event goes there, the way
- * {@code StreamBridge} binds a destination; the binding's producer settings ({@code spring.cloud.stream.kafka
- * .default.producer}, or those of a binding named after the topic) apply. Unlike {@code StreamBridge}, a send goes
- * straight to the bound channel: the payload is already JSON, so there is nothing to convert, and {@code
- * StreamBridge} runs every conversion under one lock, which the relay's publisher threads would queue for.
+ * <p>Each topic a service publishes to is an output binding declared in its {@code application.yaml}
+ * ({@code spring.cloud.stream.output-bindings}, each with its destination under {@code bindings.<name>}), so its
+ * topics are listed there beside the ones it consumes, and the binding's producer settings apply. A send goes
+ * straight to the binding's channel rather than through {@code StreamBridge}: the payload is JSON already, and
+ * {@code StreamBridge} runs every conversion under one lock, which the relay's publisher threads would queue for.
  */
-class EventPublisher implements AutoCloseable {
+class EventPublisher {
 
-    private final BindingService bindings;
-    private final ApplicationContext context;
+    private final BeanFactory beans;
     private final String source;
+    // the declared output binding that sends to each topic
+    private final Map<String, String> bindingOfTopic;
     private final Map<String, MessageChannel> channels = new ConcurrentHashMap<>();
 
-    EventPublisher(BindingService bindings, ApplicationContext context, String source) {
-        this.bindings = bindings;
-        this.context = context;
+    EventPublisher(BindingServiceProperties bindings, BeanFactory beans, String source) {
+        this.beans = beans;
         this.source = source;
+        String declared = bindings.getOutputBindings();
+        this.bindingOfTopic = !StringUtils.hasText(declared) ? Map.of() : Arrays.stream(declared.split(";"))
+                .map(String::strip)
+                .collect(Collectors.toUnmodifiableMap(bindings::getBindingDestination, Function.identity()));
     }
 
     void publish(OutboxEntry entry) {
@@ -48,24 +55,17 @@ class EventPublisher implements AutoCloseable {
                 .setHeader("ce_source", source)
                 .setHeader("ce_time", entry.occurredAt().toString())
                 .build();
-        if (!channels.computeIfAbsent(entry.topic(), this::bind).send(message)) {
+        if (!channels.computeIfAbsent(entry.topic(), this::channel).send(message)) {
             throw new IllegalStateException("Kafka did not take event " + entry.eventId() + " for " + entry.topic());
         }
     }
 
-    // an output binding for the topic, listed with the others (actuator/bindings) until close
-    private MessageChannel bind(String topic) {
-        DirectWithAttributesChannel channel = new DirectWithAttributesChannel();
-        channel.setApplicationContext(context);
-        channel.setComponentName(topic);
-        bindings.bindProducer(channel, topic);
-        return channel;
-    }
-
-    /** Unbinds the topics' producers; the relay has stopped sending by then (it stops before beans are closed). */
-    @Override
-    public void close() {
-        channels.keySet().forEach(topic -> bindings.unbindProducers(null, topic));
-        channels.clear();
+    private MessageChannel channel(String topic) {
+        String binding = bindingOfTopic.get(topic);
+        if (binding == null) {
+            throw new IllegalStateException("No output binding sends to " + topic + ": declare one in "
+                    + "spring.cloud.stream.output-bindings, with " + topic + " as its destination");
+        }
+        return beans.getBean(binding, MessageChannel.class);
     }
 }

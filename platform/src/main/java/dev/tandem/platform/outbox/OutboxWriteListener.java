@@ -7,9 +7,8 @@ import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
 
 /**
  * Announces to the {@link OutboxRelay} every document that this process saves or inserts, through
- * {@code MongoTemplate} or a repository, with pending events, so that the relay reads it at once instead of
- * waiting for its next sweep. Updates ({@code updateFirst}, {@code findAndModify}) raise no such event: whoever
- * adds entries with one announces the document with {@link OutboxRelay#pending(Class, Object)}.
+ * {@code MongoTemplate}, a repository or {@code Aggregates}, with pending events, so that the relay reads it at
+ * once instead of waiting for its next sweep.
  */
 class OutboxWriteListener extends AbstractMongoEventListener<Object> {
 

@@ -1,26 +1,32 @@
 package dev.tandem.routing.assignment;
 
+import dev.tandem.contracts.intake.RequestSubmitted;
+import dev.tandem.platform.aggregate.Aggregates;
 import dev.tandem.platform.web.FieldError;
 import dev.tandem.platform.web.InvalidRequestException;
 import dev.tandem.platform.web.ResourceNotFoundException;
 import dev.tandem.platform.web.StateConflictException;
-import dev.tandem.routing.agent.ActiveRequest;
 import dev.tandem.routing.agent.Agent;
 import dev.tandem.routing.agent.Agents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * What agents do with offers and requests: accept, decline, promise an update, resolve; and offers expiring. A
- * change that ends an agent's hold on a request writes the request first and frees the slot after: a crash in
- * between leaves a reserved slot with nothing behind it, which the {@link ReservationReconciler} reclaims.
+ * Everything that happens to a routed request: it joins its queue, agents accept, decline, promise an update and
+ * resolve, offers expire, customers withdraw and reopen. Each change goes through {@link Aggregates}; the changes
+ * that put a request in the queue or free an agent's slot then dispatch, so that waiting requests and free agents
+ * meet at once (expiries excepted: the sweep that expires offers dispatches next). A change that ends an agent's hold on a request writes the request first and frees the slot after:
+ * a crash in between leaves a reserved slot with nothing behind it, which the {@link ReservationReconciler}
+ * reclaims.
  */
 @Component
 class Assignments {
@@ -30,14 +36,16 @@ class Assignments {
     private static final Logger log = LoggerFactory.getLogger(Assignments.class);
 
     private final RoutedRequestRepository requests;
+    private final Aggregates aggregates;
     private final Agents agents;
     private final Dispatcher dispatcher;
     private final QueuePositions positions;
     private final Clock clock;
 
-    Assignments(RoutedRequestRepository requests, Agents agents, Dispatcher dispatcher, QueuePositions positions,
-                Clock clock) {
+    Assignments(RoutedRequestRepository requests, Aggregates aggregates, Agents agents, Dispatcher dispatcher,
+                QueuePositions positions, Clock clock) {
         this.requests = requests;
+        this.aggregates = aggregates;
         this.agents = agents;
         this.dispatcher = dispatcher;
         this.positions = positions;
@@ -45,7 +53,7 @@ class Assignments {
     }
 
     RoutedRequest request(String requestId) {
-        return requests.findById(requestId).orElseThrow(() -> new ResourceNotFoundException("request", requestId));
+        return requests.findById(requestId).orElseThrow(() -> notFound(requestId));
     }
 
     /** The offers the agent can still accept, oldest first. */
@@ -57,21 +65,45 @@ class Assignments {
                 .filter(request -> now.isBefore(request.offerExpiresAt())).toList();
     }
 
+    /** A submitted request joins the queue of its skill, where it stands behind those served before it. */
+    void queue(RequestSubmitted submitted) {
+        Standing standing = positions.placeOf(LineMember.arriving(submitted));
+        try {
+            // the request id is the document id: however often the event comes, there is one routed request
+            requests.insert(RoutedRequest.queue(submitted, standing, clock.instant()));
+        } catch (DuplicateKeyException alreadyQueued) {
+            log.debug("Request {} is already queued", submitted.requestId());
+            return;
+        }
+        dispatcher.dispatch();
+    }
+
+    /** The customer reopened a resolved request: it joins its queue again. */
+    void reopen(String requestId) {
+        Instant now = clock.instant();
+        Optional<RoutedRequest> reopened = aggregates.updateIf(RoutedRequest.class, requestId,
+                request -> request.reopen(positions.placeOf(LineMember.of(request)), now));
+        if (reopened.isEmpty()) {
+            log.warn("Request {} was reopened but routing never queued it", requestId);
+            return;
+        }
+        dispatcher.dispatch();
+    }
+
     RoutedRequest accept(String agentId, String requestId) {
         Agent agent = agent(agentId);
-        RoutedRequest request = request(requestId);
-        request.accept(agent.id(), agent.name(), positions.agentsAvailableFor(request), clock.instant());
-        save(request);
-        return request;
+        Instant now = clock.instant();
+        return change(requestId, request ->
+                request.accept(agent.id(), agent.name(), positions.agentsAvailableFor(request), now));
     }
 
     /** Declines the offer and offers the request to the next agent. */
     RoutedRequest decline(String agentId, String requestId) {
         Agent agent = agent(agentId);
-        RoutedRequest request = releasing(request(requestId),
-                declined -> declined.decline(agent.id(), clock.instant()));
+        Instant now = clock.instant();
+        RoutedRequest declined = release(requestId, request -> request.decline(agent.id(), now));
         dispatcher.dispatch();
-        return request;
+        return declined;
     }
 
     /** The owner promises the customer their next update by a time that lies ahead, at most 30 days. */
@@ -84,18 +116,15 @@ class Assignments {
             throw new InvalidRequestException(List.of(new FieldError("nextUpdateBy",
                     "must be at most " + LONGEST_PROMISE_DAYS + " days ahead")));
         }
-        RoutedRequest request = request(requestId);
-        request.promiseUpdate(agentId, nextUpdateBy, note, now);
-        save(request);
-        return request;
+        return change(requestId, request -> request.promiseUpdate(agentId, nextUpdateBy, note, now));
     }
 
     /** Resolves the request and offers the freed slot to the next waiting request. */
     RoutedRequest resolve(String requestId, String agentId, String summary) {
-        RoutedRequest request = releasing(request(requestId),
-                resolved -> resolved.resolve(agentId, summary, clock.instant()));
+        Instant now = clock.instant();
+        RoutedRequest resolved = release(requestId, request -> request.resolve(agentId, summary, now));
         dispatcher.dispatch();
-        return request;
+        return resolved;
     }
 
     /**
@@ -103,20 +132,18 @@ class Assignments {
      * by, whose slot is free again. A request routing never saw, or one already closed, is left alone.
      */
     void withdraw(String requestId) {
-        requests.findById(requestId).ifPresent(request -> {
-            if (!request.isClosed()) {
-                releasing(request, RoutedRequest::withdraw);
-                dispatcher.dispatch();
-            }
+        aggregates.applyIf(RoutedRequest.class, requestId, RoutedRequest::withdraw).ifPresent(release -> {
+            free(release);
+            dispatcher.dispatch();
         });
     }
 
-    /** Returns every offer nobody answered in time to its queue; the next dispatch offers it to someone else. */
+    /** Returns every offer nobody answered in time to its queue; the sweep's dispatch offers it to someone else. */
     void expireOverdueOffers() {
         Instant now = clock.instant();
         for (RoutedRequest request : requests.findByStatusAndOfferExpiresAtLessThanEqual(RequestStatus.OFFERED, now)) {
             try {
-                releasing(request, overdue -> overdue.expire(now));
+                release(request.id(), overdue -> overdue.expire(now));
                 log.info("The offer of request {} (correlation {}) expired", request.id(), request.correlationId());
             } catch (StateConflictException answeredMeanwhile) {
                 log.debug("Request {} changed while its offer expired: {}", request.id(),
@@ -125,24 +152,29 @@ class Assignments {
         }
     }
 
-    private RoutedRequest releasing(RoutedRequest request, Consumer<RoutedRequest> change) {
-        String holder = request.slotHolder();
-        ActiveRequest reservation = request.reservation();
-        change.accept(request);
-        save(request);
-        agents.free(holder, reservation, clock.instant());
-        return request;
+    private RoutedRequest change(String requestId, Consumer<RoutedRequest> change) {
+        return aggregates.update(RoutedRequest.class, requestId, change).orElseThrow(() -> notFound(requestId));
     }
 
-    private void save(RoutedRequest request) {
-        try {
-            requests.save(request);
-        } catch (OptimisticLockingFailureException e) {
-            throw new StateConflictException("Request " + request.id() + " changed meanwhile; read it again");
+    // a change that ends an agent's hold on the request: once it is stored, the slot is free for the next request
+    private RoutedRequest release(String requestId, Function<RoutedRequest, SlotRelease> change) {
+        SlotRelease release = aggregates.apply(RoutedRequest.class, requestId, change)
+                .orElseThrow(() -> notFound(requestId));
+        free(release);
+        return release.request();
+    }
+
+    private void free(SlotRelease release) {
+        if (release.freesASlot()) {
+            agents.free(release.agentId(), release.reservation(), clock.instant());
         }
     }
 
     private Agent agent(String agentId) {
         return agents.find(agentId).orElseThrow(() -> new ResourceNotFoundException("agent", agentId));
+    }
+
+    private static ResourceNotFoundException notFound(String requestId) {
+        return new ResourceNotFoundException("request", requestId);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.routing.assignment;
 
+import dev.tandem.platform.aggregate.Aggregates;
 import dev.tandem.platform.web.StateConflictException;
 import dev.tandem.routing.agent.ActiveRequest;
 import dev.tandem.routing.agent.Agent;
@@ -16,14 +17,15 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.stereotype.Component;
 
 /**
  * Offers waiting requests to agents. Any number of dispatches may run at once, in this instance and in
  * others: an offer first reserves the agent's slot with one conditional update of the agent, then claims the
  * request with one versioned write of the request. Whoever loses either step has changed nothing, or gives
- * the slot back.
+ * the slot back. It runs after each change that puts a request in the queue or frees a slot, when an agent becomes
+ * available, and on every routing sweep.
  */
 @Component
 class Dispatcher {
@@ -34,12 +36,15 @@ class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final RoutedRequestRepository requests;
+    private final Aggregates aggregates;
     private final Agents agents;
     private final RoutingProperties properties;
     private final Clock clock;
 
-    Dispatcher(RoutedRequestRepository requests, Agents agents, RoutingProperties properties, Clock clock) {
+    Dispatcher(RoutedRequestRepository requests, Aggregates aggregates, Agents agents, RoutingProperties properties,
+               Clock clock) {
         this.requests = requests;
+        this.aggregates = aggregates;
         this.agents = agents;
         this.properties = properties;
         this.clock = clock;
@@ -91,14 +96,14 @@ class Dispatcher {
     private boolean claim(RoutedRequest request, Router.Choice choice, Instant now) {
         String agentId = choice.agent().id();
         try {
-            // the request may have been read while another dispatch was offering it: then either the domain
-            // refuses (not waiting) or the versioned write does
-            request.offerTo(agentId, choice.reason(), now, now.plus(properties.offerTimeout()));
-            requests.save(request);
+            // the request may have changed since it was read: then the offer is applied again to it as stored, and
+            // the domain refuses it if it no longer waits, or was declined by this agent meanwhile
+            aggregates.update(request, waiting -> waiting.offerTo(agentId, choice.reason(), now,
+                    now.plus(properties.offerTimeout())));
             log.info("Offered request {} (correlation {}) to agent {}: {}", request.id(), request.correlationId(),
                     agentId, choice.reason());
             return true;
-        } catch (StateConflictException | OptimisticLockingFailureException anotherDispatchWasFirst) {
+        } catch (StateConflictException | DataRetrievalFailureException anotherDispatchWasFirst) {
             agents.cancel(agentId, new ActiveRequest(request.id(), now));
             return false;
         }

@@ -1,7 +1,9 @@
 package dev.tandem.routing.assignment;
 
+import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.routing.agent.Agent;
 import java.util.Comparator;
+import java.util.Objects;
 
 /**
  * The requests that wait for the same skill and language. The same agents serve them, so they stand in one
@@ -23,6 +25,13 @@ record Line(String queue, String language) {
             .thenComparing(LineMember::urgency, Comparator.reverseOrder())
             .thenComparing(LineMember::submittedAt)
             .thenComparing(LineMember::id);
+
+    /** The line a submitted request joins; without a category or a language it cannot be routed at all. */
+    static Line of(RequestSubmitted submitted) {
+        // a NullPointerException makes the event poison: it goes to the dead-letter topic after its retries
+        return new Line(Objects.requireNonNull(submitted.category(), "category"),
+                Agent.primarySubtag(Objects.requireNonNull(submitted.language(), "language")));
+    }
 
     static Line of(RoutedRequest request) {
         return new Line(request.queue(), Agent.primarySubtag(request.language()));

@@ -58,13 +58,12 @@ class LineBook extends AbstractMongoEventListener<RoutedRequest> {
     }
 
     /** The position the request has in its line, or would have if it joined now: 1 plus those ahead of it. */
-    int positionOf(RoutedRequest request, Instant now) {
+    int positionOf(LineMember member, Instant now) {
         // the sweep reads the store again when due; an arrival does only before anything has been read, so that
         // a consumer thread does not wait for a reload of every line
         if (neverLoaded()) {
             loadIfDue(now);
         }
-        LineMember member = LineMember.of(request);
         synchronized (this) {
             List<LineMember> line = lines.getOrDefault(member.line(), List.of());
             int found = Collections.binarySearch(line, member, Line.SERVING_ORDER);
@@ -152,8 +151,7 @@ class LineBook extends AbstractMongoEventListener<RoutedRequest> {
         }
         try {
             Query unowned = Query.query(Criteria.where("status").in(UNOWNED));
-            unowned.fields().include("queue", "language", "status", "urgency", "submittedAt", "standing",
-                    "standingPublishedAt");
+            unowned.fields().include("queue", "language", "status", "urgency", "submittedAt", "place");
             List<LineMember> stored = mongo.find(unowned, RoutedRequest.class).stream().map(LineMember::of)
                     .toList();
             synchronized (this) {

@@ -1,5 +1,7 @@
 package dev.tandem.routing.assignment;
 
+import dev.tandem.platform.aggregate.Aggregates;
+import dev.tandem.platform.aggregate.ConcurrentChangeException;
 import dev.tandem.routing.agent.Agent;
 import dev.tandem.routing.agent.Agents;
 import java.time.Clock;
@@ -7,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,23 +18,22 @@ import org.springframework.stereotype.Component;
  * {@code QueuePositionChanged} when its standing changed notably, at most once per update interval
  * ({@link RoutedRequest#standIn}). Nothing changes, nothing is read from the store or published.
  * <p>
- * Publishing is a versioned write of the request, so a dispatch that read the request before it loses its
- * claim and gives the agent's slot back: the next dispatch, a second later at most, offers the request.
+ * Publishing is a versioned write of the request, so a dispatch that read the request before it applies its offer
+ * again to the request as stored.
  */
 @Component
 class QueuePositions {
 
     private static final Logger log = LoggerFactory.getLogger(QueuePositions.class);
 
-    private final RoutedRequestRepository requests;
+    private final Aggregates aggregates;
     private final Agents agents;
     private final LineBook book;
     private final RoutingProperties.Queue settings;
     private final Clock clock;
 
-    QueuePositions(RoutedRequestRepository requests, Agents agents, LineBook book, RoutingProperties properties,
-                   Clock clock) {
-        this.requests = requests;
+    QueuePositions(Aggregates aggregates, Agents agents, LineBook book, RoutingProperties properties, Clock clock) {
+        this.aggregates = aggregates;
         this.agents = agents;
         this.book = book;
         this.settings = properties.queue();
@@ -41,11 +41,10 @@ class QueuePositions {
     }
 
     /** Where a request that is joining its line stands there: behind every request of its line that comes first. */
-    Standing placeOf(RoutedRequest newcomer) {
+    Standing placeOf(LineMember newcomer) {
         Instant now = clock.instant();
-        Line line = Line.of(newcomer);
-        return standing(book.positionOf(newcomer, now), book.recentWaits(line, now),
-                agentsServing(line, agents.available()));
+        return standing(book.positionOf(newcomer, now), book.recentWaits(newcomer.line(), now),
+                agentsServing(newcomer.line(), agents.available()));
     }
 
     /** Works out every line again, and publishes the standings that are news. */
@@ -80,14 +79,12 @@ class QueuePositions {
 
     // the request as stored decides: it may have been offered, or told its standing by another instance, meanwhile
     private void publish(String requestId, Standing current, Instant now) {
-        requests.findById(requestId).filter(request -> request.standIn(current, now, settings.updateInterval()))
-                .ifPresent(request -> {
-                    try {
-                        requests.save(request);
-                    } catch (OptimisticLockingFailureException movedMeanwhile) {
-                        // offered or fenced meanwhile: the next refresh looks at it as it is then
-                        log.debug("Request {} changed while its standing was published", request.id());
-                    }
-                });
+        try {
+            aggregates.updateIf(RoutedRequest.class, requestId,
+                    request -> request.standIn(current, now, settings.updateInterval()));
+        } catch (ConcurrentChangeException busy) {
+            log.debug("Request {} kept changing while its standing was published; the next refresh looks again",
+                    requestId);
+        }
     }
 }

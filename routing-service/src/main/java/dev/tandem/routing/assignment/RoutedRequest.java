@@ -19,8 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.function.Function;
+import java.util.Optional;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -63,12 +62,7 @@ class RoutedRequest {
     private String ownerName;
     private String reason;
     private List<String> declinedBy = new ArrayList<>();
-    // when and at which position it joined its line: on acceptance they make its wait a sample
-    private Instant queuedAt;
-    private Integer queuedPosition;
-    // where it stands in its line as last published, and when that was published
-    private Standing standing;
-    private Instant standingPublishedAt;
+    private PlaceInLine place;
     private WaitSample waitSample;
     // when the owner promised the customer their next update at the latest; null when no promise stands
     private Instant nextUpdateBy;
@@ -81,48 +75,52 @@ class RoutedRequest {
     /**
      * A submitted request joins the queue of the skill its category names, and says where it stands there.
      *
-     * @param placeInLine where the new request stands in its line
+     * @param standing where it stands in its line, worked out before it joins (see {@link LineMember#arriving})
      */
-    static RoutedRequest queue(RequestSubmitted submitted, Instant now,
-                               Function<RoutedRequest, Standing> placeInLine) {
+    static RoutedRequest queue(RequestSubmitted submitted, Standing standing, Instant now) {
         RoutedRequest request = new RoutedRequest();
         request.id = submitted.requestId();
         request.reference = submitted.reference();
         request.subject = submitted.subject();
-        // without either it cannot be routed: the event is poison and goes to the dead-letter topic
-        request.queue = Objects.requireNonNull(submitted.category(), "category");
-        request.language = Objects.requireNonNull(submitted.language(), "language");
-        request.urgency = submitted.urgency() == null ? Urgency.NORMAL : submitted.urgency();
+        request.queue = Line.of(submitted).queue();
+        request.language = submitted.language();
+        request.urgency = urgencyOf(submitted);
         request.priority = request.urgency.ordinal();
         request.correlationId = submitted.metadata().correlationId();
         request.submittedAt = submitted.metadata().occurredAt();
-        request.joinQueue(now, placeInLine);
+        request.joinQueue(standing, now);
         return request;
+    }
+
+    static Urgency urgencyOf(RequestSubmitted submitted) {
+        return submitted.urgency() == null ? Urgency.NORMAL : submitted.urgency();
     }
 
     /**
      * The customer withdrew the request: it leaves its queue, or its agent's desk, and nobody is offered it again.
      *
-     * @return whether it changed; a resolved or already withdrawn request stays as it is
+     * @return the slot it held, or empty when nothing changed: a resolved or already withdrawn request stays as it is
      */
-    boolean withdraw() {
+    Optional<SlotRelease> withdraw() {
         if (isClosed()) {
-            return false;
+            return Optional.empty();
         }
+        SlotRelease release = releasing();
         status = RequestStatus.WITHDRAWN;
         offeredTo = null;
         offerExpiresAt = null;
         nextUpdateBy = null;
-        return true;
+        return Optional.of(release);
     }
 
     /**
      * The customer reopened the resolved request: it joins its queue again, to be offered afresh; whoever declined
      * it before may be offered it this time.
      *
+     * @param standing where it stands in its line on joining it again
      * @return whether it changed; only a resolved request can be reopened
      */
-    boolean reopen(Instant now, Function<RoutedRequest, Standing> placeInLine) {
+    boolean reopen(Standing standing, Instant now) {
         if (status != RequestStatus.RESOLVED) {
             return false;
         }
@@ -130,7 +128,7 @@ class RoutedRequest {
         ownerName = null;
         reason = null;
         declinedBy.clear();
-        joinQueue(now, placeInLine);
+        joinQueue(standing, now);
         return true;
     }
 
@@ -139,15 +137,11 @@ class RoutedRequest {
         return status == RequestStatus.RESOLVED || status == RequestStatus.WITHDRAWN;
     }
 
-    private void joinQueue(Instant now, Function<RoutedRequest, Standing> placeInLine) {
+    private void joinQueue(Standing standing, Instant now) {
         status = RequestStatus.WAITING;
-        queuedAt = now;
-        Standing current = placeInLine.apply(this);
-        queuedPosition = current.position();
-        standing = current;
-        standingPublishedAt = now;
+        place = PlaceInLine.joined(standing, now);
         publish(new RequestQueued(metadata(now).withSchemaVersion(RequestQueued.SCHEMA_VERSION), queue, language,
-                current.position(), current.estimatedWait()));
+                standing.position(), standing.estimatedWait()));
     }
 
     /**
@@ -159,12 +153,10 @@ class RoutedRequest {
      * @return whether it published the standing; the request is then to be saved
      */
     boolean standIn(Standing current, Instant now, Duration quietPeriod) {
-        if (status != RequestStatus.WAITING
-                || !Standing.isNews(current, standing, standingPublishedAt, now, quietPeriod)) {
+        if (status != RequestStatus.WAITING || !place.isNews(current, now, quietPeriod)) {
             return false;
         }
-        standing = current;
-        standingPublishedAt = now;
+        place = place.tell(current, now);
         publish(new QueuePositionChanged(metadata(now), queue, language, current.position(),
                 current.estimatedWait()));
         return true;
@@ -173,6 +165,7 @@ class RoutedRequest {
     /** Offers the request to an agent whose slot has been reserved for it at {@code at}. */
     void offerTo(String agentId, String reason, Instant at, Instant expiresAt) {
         require(status == RequestStatus.WAITING, "Request " + id + " is not waiting for an agent");
+        require(!wasDeclinedBy(agentId), "Agent " + agentId + " declined request " + id + " before");
         status = RequestStatus.OFFERED;
         offeredTo = agentId;
         offeredAt = at;
@@ -194,34 +187,37 @@ class RoutedRequest {
         ownerId = agentId;
         ownerName = agentName;
         offeredTo = null;
-        if (queuedPosition != null) {
-            waitSample = new WaitSample(Line.of(this).language(), Duration.between(queuedAt, now), queuedPosition,
-                    Math.max(1, agentsAvailable), now);
-        }
+        waitSample = place.waited(Line.of(this).language(), agentsAvailable, now);
         publish(new RequestAssigned(metadata(now), agentId, agentName, reason));
     }
 
     /** The agent it is offered to turns it down; it will not be offered to them again. */
-    void decline(String agentId, Instant now) {
+    SlotRelease decline(String agentId, Instant now) {
         requireOfferedTo(agentId);
+        SlotRelease release = releasing();
         declinedBy.add(agentId);
         backToQueue(DECLINED, now);
+        return release;
     }
 
     /** Nobody answered the offer in time; the request goes back to its queue. */
-    void expire(Instant now) {
+    SlotRelease expire(Instant now) {
         require(status == RequestStatus.OFFERED && !now.isBefore(offerExpiresAt),
                 "The offer of request " + id + " has not expired");
+        SlotRelease release = releasing();
         backToQueue(EXPIRED, now);
+        return release;
     }
 
     /** The owner resolved it. */
-    void resolve(String agentId, String summary, Instant now) {
+    SlotRelease resolve(String agentId, String summary, Instant now) {
         require(status == RequestStatus.ASSIGNED && agentId.equals(ownerId),
                 "Only the owner of request " + id + " can resolve it, and only while it is assigned");
+        SlotRelease release = releasing();
         status = RequestStatus.RESOLVED;
         nextUpdateBy = null;
         publish(new RequestResolved(metadata(now), agentId, ownerName, summary));
+        return release;
     }
 
     /**
@@ -250,9 +246,9 @@ class RoutedRequest {
         };
     }
 
-    /** The reservation of the holder's slot. */
-    ActiveRequest reservation() {
-        return new ActiveRequest(id, offeredAt);
+    // the slot it holds now, which the change about to be made releases
+    private SlotRelease releasing() {
+        return new SlotRelease(this, slotHolder(), new ActiveRequest(id, offeredAt));
     }
 
     boolean wasDeclinedBy(String agentId) {
@@ -354,12 +350,8 @@ class RoutedRequest {
         return List.copyOf(declinedBy);
     }
 
-    Standing standing() {
-        return standing;
-    }
-
-    Instant standingPublishedAt() {
-        return standingPublishedAt;
+    PlaceInLine place() {
+        return place;
     }
 
     WaitSample waitSample() {

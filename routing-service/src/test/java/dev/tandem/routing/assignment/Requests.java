@@ -22,6 +22,6 @@ final class Requests {
 
     /** The request queued first in its line, with no estimate of its wait. */
     static RoutedRequest queued(RequestSubmitted submitted, Instant now) {
-        return RoutedRequest.queue(submitted, now, newcomer -> new Standing(1, null));
+        return RoutedRequest.queue(submitted, new Standing(1, null), now);
     }
 }

@@ -68,7 +68,6 @@ class RoutedRequestTest {
         assertThat(request.status()).isEqualTo(RequestStatus.OFFERED);
         assertThat(request.offeredTo()).isEqualTo("a-1");
         assertThat(request.occupiesSlotOf("a-1")).isTrue();
-        assertThat(request.reservation()).isEqualTo(new ActiveRequest("r-1", NOW));
         RequestOffered offered = (RequestOffered) lastEvent();
         assertThat(offered.agentId()).isEqualTo("a-1");
         assertThat(offered.expiresAt()).isEqualTo(EXPIRES);
@@ -107,15 +106,31 @@ class RoutedRequestTest {
     void decliningPutsTheRequestBackInTheQueueAndRemembersWhoDeclined() {
         request.offerTo("a-1", REASON, NOW, EXPIRES);
 
-        request.decline("a-1", NOW.plusSeconds(3));
+        SlotRelease released = request.decline("a-1", NOW.plusSeconds(3));
 
         assertThat(request.status()).isEqualTo(RequestStatus.WAITING);
         assertThat(request.declinedBy()).containsExactly("a-1");
         assertThat(request.wasDeclinedBy("a-1")).isTrue();
         assertThat(request.occupiesSlotOf("a-1")).isFalse();
+        assertThat(released).isEqualTo(new SlotRelease(request, "a-1", new ActiveRequest("r-1", NOW)));
         OfferDeclined declined = (OfferDeclined) lastEvent();
         assertThat(declined.agentId()).isEqualTo("a-1");
         assertThat(declined.reason()).isEqualTo("DECLINED");
+        assertThatThrownBy(() -> request.offerTo("a-1", REASON, NOW.plusSeconds(4), EXPIRES))
+                .isInstanceOf(StateConflictException.class).hasMessageContaining("declined");
+    }
+
+    @Test
+    void withdrawingAnOwnedRequestReleasesItsOwnersSlotAndAWaitingOneReleasesNone() {
+        RoutedRequest waiting = Requests.queued(Requests.submitted("r-7", "billing", "en", Urgency.NORMAL, "c",
+                SUBMITTED), NOW);
+        request.offerTo("a-1", REASON, NOW, EXPIRES);
+        request.accept("a-1", "Grace", 1, NOW.plusSeconds(5));
+
+        assertThat(request.withdraw()).contains(new SlotRelease(request, "a-1", new ActiveRequest("r-1", NOW)));
+        assertThat(waiting.withdraw()).hasValueSatisfying(release -> assertThat(release.freesASlot()).isFalse());
+        assertThat(request.status()).isEqualTo(RequestStatus.WITHDRAWN);
+        assertThat(request.withdraw()).isEmpty();
     }
 
     @Test
@@ -146,8 +161,9 @@ class RoutedRequestTest {
         request.accept("a-1", "Grace", 1, NOW);
 
         assertThatThrownBy(() -> request.resolve("a-2", "Done.", NOW)).isInstanceOf(StateConflictException.class);
-        request.resolve("a-1", "Refunded the second charge.", NOW.plusSeconds(60));
+        SlotRelease released = request.resolve("a-1", "Refunded the second charge.", NOW.plusSeconds(60));
 
+        assertThat(released.agentId()).isEqualTo("a-1");
         assertThat(request.status()).isEqualTo(RequestStatus.RESOLVED);
         assertThat(request.occupiesSlotOf("a-1")).isFalse();
         RequestResolved resolved = (RequestResolved) lastEvent();
@@ -159,13 +175,13 @@ class RoutedRequestTest {
     @Test
     void theQueuedEventSaysWhereTheRequestStandsInItsLineAndHowLongItWillLikelyWait() {
         RoutedRequest third = RoutedRequest.queue(Requests.submitted("r-4", "billing", "en", Urgency.NORMAL, "c",
-                SUBMITTED), NOW, newcomer -> new Standing(3, Duration.ofMinutes(12)));
+                SUBMITTED), new Standing(3, Duration.ofMinutes(12)), NOW);
 
         RequestQueued queued = (RequestQueued) lastEventOf(third);
         assertThat(queued.position()).isEqualTo(3);
         assertThat(queued.estimatedWait()).isEqualTo(Duration.ofMinutes(12));
         assertThat(queued.metadata().schemaVersion()).isEqualTo(RequestQueued.SCHEMA_VERSION);
-        assertThat(third.standing()).isEqualTo(new Standing(3, Duration.ofMinutes(12)));
+        assertThat(third.place().told()).isEqualTo(new Standing(3, Duration.ofMinutes(12)));
     }
 
     @Test
@@ -188,7 +204,7 @@ class RoutedRequestTest {
     @Test
     void anEstimateThatMovesByLessThanAFifthIsNotNewsButOneThatAppearsOrGoesIs() {
         RoutedRequest second = RoutedRequest.queue(Requests.submitted("r-5", "billing", "en", Urgency.NORMAL, "c",
-                SUBMITTED), NOW, newcomer -> new Standing(2, Duration.ofMinutes(10)));
+                SUBMITTED), new Standing(2, Duration.ofMinutes(10)), NOW);
 
         assertThat(second.standIn(new Standing(2, Duration.ofMinutes(11)), LATER, QUIET)).isFalse();
         assertThat(second.standIn(new Standing(2, Duration.ofMinutes(12)), LATER, QUIET)).isTrue();
@@ -250,7 +266,7 @@ class RoutedRequestTest {
     @Test
     void acceptingRecordsHowLongTheRequestWaitedFromWhereItJoinedItsLine() {
         RoutedRequest third = RoutedRequest.queue(Requests.submitted("r-6", "billing", "pt-BR", Urgency.NORMAL, "c",
-                SUBMITTED), NOW, newcomer -> new Standing(3, null));
+                SUBMITTED), new Standing(3, null), NOW);
         third.offerTo("a-1", REASON, NOW.plusSeconds(60), NOW.plusSeconds(180));
 
         third.accept("a-1", "Joana", 2, NOW.plusSeconds(90));

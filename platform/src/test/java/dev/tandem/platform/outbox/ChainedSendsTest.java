@@ -2,13 +2,12 @@ package dev.tandem.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.platform.outbox.OutboxRelay.PendingDocument;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class OutboxRelayChainsTest {
+class ChainedSendsTest {
 
     @Test
     void documentsWithoutACommonKeyAreSentSideBySide() {
@@ -16,7 +15,7 @@ class OutboxRelayChainsTest {
         PendingDocument b = document("b", "r-2");
         PendingDocument c = document("c", "r-3");
 
-        assertThat(OutboxRelay.chains(List.of(a, b, c))).containsExactly(List.of(a), List.of(b), List.of(c));
+        assertThat(ChainedSends.chains(List.of(a, b, c))).containsExactly(List.of(a), List.of(b), List.of(c));
     }
 
     @Test
@@ -25,7 +24,7 @@ class OutboxRelayChainsTest {
         PendingDocument other = document("other", "r-2");
         PendingDocument second = document("second", "r-1");
 
-        assertThat(OutboxRelay.chains(List.of(first, other, second)))
+        assertThat(ChainedSends.chains(List.of(first, other, second)))
                 .containsExactly(List.of(first, second), List.of(other));
     }
 
@@ -37,7 +36,7 @@ class OutboxRelayChainsTest {
         PendingDocument later = document("later", "r-2");
         PendingDocument apart = document("apart", "r-3");
 
-        List<List<PendingDocument>> chains = OutboxRelay.chains(List.of(one, two, both, later, apart));
+        List<List<PendingDocument>> chains = ChainedSends.chains(List.of(one, two, both, later, apart));
 
         assertThat(chains).hasSize(2);
         assertThat(chains.getFirst()).containsExactlyInAnyOrder(one, two, both, later);
