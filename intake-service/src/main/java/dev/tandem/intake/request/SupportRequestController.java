@@ -46,13 +46,15 @@ class SupportRequestController {
     private final SupportRequestRepository requests;
     private final IdempotencyKeys idempotencyKeys;
     private final IntakeProperties properties;
+    private final TimelineTexts timelineTexts;
     private final Clock clock;
 
     SupportRequestController(SupportRequestRepository requests, IdempotencyKeys idempotencyKeys,
-                             IntakeProperties properties, Clock clock) {
+                             IntakeProperties properties, TimelineTexts timelineTexts, Clock clock) {
         this.requests = requests;
         this.idempotencyKeys = idempotencyKeys;
         this.properties = properties;
+        this.timelineTexts = timelineTexts;
         this.clock = clock;
     }
 
@@ -97,8 +99,12 @@ class SupportRequestController {
         }
     }
 
-    private static ResponseEntity<RequestView> created(SupportRequest request) {
-        return ResponseEntity.created(URI.create("/api/requests/" + request.id())).body(RequestView.of(request));
+    private ResponseEntity<RequestView> created(SupportRequest request) {
+        return ResponseEntity.created(URI.create("/api/requests/" + request.id())).body(view(request));
+    }
+
+    private RequestView view(SupportRequest request) {
+        return RequestView.of(request.snapshot(), timelineTexts);
     }
 
     /** The caller's own requests, newest first, a page at a time. */
@@ -126,7 +132,7 @@ class SupportRequestController {
     RequestView get(Caller caller, @PathVariable String id) {
         return requests.findById(id)
                 .filter(request -> caller.isStaff() || caller.subject().equals(request.customerId()))
-                .map(RequestView::of)
+                .map(this::view)
                 .orElseThrow(() -> new ResourceNotFoundException("request", id));
     }
 
@@ -184,7 +190,7 @@ class SupportRequestController {
                     .orElseThrow(() -> new ResourceNotFoundException("request", id));
             change.accept(request);
             try {
-                return RequestView.of(requests.save(request));
+                return view(requests.save(request));
             } catch (OptimisticLockingFailureException concurrentChange) {
                 if (attempt == SAVE_ATTEMPTS) {
                     throw concurrentChange;
