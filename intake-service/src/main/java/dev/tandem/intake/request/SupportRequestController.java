@@ -126,8 +126,7 @@ class SupportRequestController {
     @ApiResponse(responseCode = "200", description = "The status page", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = RequestView.class),
             examples = @ExampleObject(value = ApiExamples.VIEW)))
-    @ApiResponse(responseCode = "404", description = "No such request, or not the caller's",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.NOT_FOUND)))
+    @RequestResponses.NotFound
     @GetMapping("/{id}")
     RequestView get(Caller caller, @PathVariable String id) {
         return requests.findById(id)
@@ -138,13 +137,7 @@ class SupportRequestController {
 
     /** Adds to an open request in the customer's own words; 409 once it is resolved or withdrawn. */
     @Operation(summary = "Add details to an open request")
-    @ApiResponse(responseCode = "200", description = "The updated status page", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = RequestView.class),
-            examples = @ExampleObject(value = ApiExamples.VIEW)))
-    @ApiResponse(responseCode = "404", description = "No such request, or not the caller's",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.NOT_FOUND)))
-    @ApiResponse(responseCode = "409", description = "The request is not in a state that allows this",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.CONFLICT)))
+    @RequestResponses.Change
     @PostMapping("/{id}/details")
     RequestView addDetails(Caller caller, @PathVariable String id,
                            @Valid @RequestBody CustomerActions.AddDetails body) {
@@ -154,13 +147,7 @@ class SupportRequestController {
 
     /** The customer no longer needs help; 409 once it is resolved or withdrawn. */
     @Operation(summary = "Withdraw an open request")
-    @ApiResponse(responseCode = "200", description = "The updated status page", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = RequestView.class),
-            examples = @ExampleObject(value = ApiExamples.VIEW)))
-    @ApiResponse(responseCode = "404", description = "No such request, or not the caller's",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.NOT_FOUND)))
-    @ApiResponse(responseCode = "409", description = "The request is not in a state that allows this",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.CONFLICT)))
+    @RequestResponses.Change
     @PostMapping("/{id}/withdraw")
     RequestView withdraw(Caller caller, @PathVariable String id, @Valid @RequestBody CustomerActions.Withdraw body) {
         return change(caller, id, request -> request.withdraw(body.reason(), CorrelationId.current(),
@@ -169,13 +156,7 @@ class SupportRequestController {
 
     /** Reopens a resolved request within the reopen window (14 days by default); 409 otherwise. */
     @Operation(summary = "Reopen a resolved request")
-    @ApiResponse(responseCode = "200", description = "The updated status page", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = RequestView.class),
-            examples = @ExampleObject(value = ApiExamples.VIEW)))
-    @ApiResponse(responseCode = "404", description = "No such request, or not the caller's",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.NOT_FOUND)))
-    @ApiResponse(responseCode = "409", description = "The request is not in a state that allows this",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.CONFLICT)))
+    @RequestResponses.Change
     @PostMapping("/{id}/reopen")
     RequestView reopen(Caller caller, @PathVariable String id, @Valid @RequestBody CustomerActions.Reopen body) {
         return change(caller, id, request -> request.reopen(body.reason(), properties.reopenWindow(),
