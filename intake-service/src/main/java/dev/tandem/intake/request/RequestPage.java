@@ -14,16 +14,16 @@ import org.springframework.data.domain.Page;
 record RequestPage(List<Summary> items, int page, int size, long totalItems, int totalPages) {
 
     static RequestPage of(Page<SupportRequest> page) {
-        return new RequestPage(page.getContent().stream().map(Summary::of).toList(), page.getNumber(),
-                page.getSize(), page.getTotalElements(), page.getTotalPages());
+        return new RequestPage(page.getContent().stream().map(SupportRequest::snapshot).map(Summary::of).toList(),
+                page.getNumber(), page.getSize(), page.getTotalElements(), page.getTotalPages());
     }
 
     /** A request as a list shows it; its own page has the rest. */
     record Summary(String id, String reference, RequestStatus status, String subject, String ownerName,
                    Instant submittedAt, Instant updatedAt) {
 
-        static Summary of(SupportRequest request) {
-            return new Summary(request.id(), request.reference(), request.status(), request.subject(),
+        static Summary of(RequestSnapshot request) {
+            return new Summary(request.id(), request.reference(), request.status(), request.submission().subject(),
                     request.owner() == null ? null : request.owner().name(), request.submittedAt(),
                     request.updatedAt());
         }

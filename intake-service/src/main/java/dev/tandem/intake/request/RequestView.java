@@ -6,7 +6,9 @@ import dev.tandem.contracts.intake.Urgency;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A request as its customer's status page shows it.
@@ -26,14 +28,19 @@ record RequestView(String id, String reference, RequestStatus status, OwnerView 
                    Instant submittedAt, Instant updatedAt, QueueView queue, NextUpdateView nextUpdate,
                    List<Step> timeline) {
 
-    static RequestView of(SupportRequest request) {
+    /** The status page, its timeline in words in the customer's language and time zone. */
+    static RequestView of(RequestSnapshot request, TimelineTexts texts) {
+        Submission submitted = request.submission();
+        Locale locale = TimelineTexts.localeFor(submitted.language());
+        ZoneId zone = submitted.timeZone();
         return new RequestView(request.id(), request.reference(), request.status(),
-                request.owner() == null ? null : new OwnerView(request.owner().name()), request.subject(),
-                request.description(), request.details(), request.category(), request.urgency(),
-                request.language(), request.preferredChannel(), request.quietHours(), request.accessibilityNotes(),
-                request.submittedAt(), request.updatedAt(), QueueView.of(request.queue()),
-                NextUpdateView.of(request.nextUpdate()),
-                request.timeline().stream().map(entry -> new Step(entry.at(), entry.kind(), entry.text())).toList());
+                request.owner() == null ? null : new OwnerView(request.owner().name()), submitted.subject(),
+                submitted.description(), request.details(), submitted.category(), submitted.urgency(),
+                submitted.language(), submitted.preferredChannel(), submitted.quietHours(),
+                submitted.accessibilityNotes(), request.submittedAt(), request.updatedAt(),
+                QueueView.of(request.queue()), NextUpdateView.of(request.nextUpdate()),
+                request.timeline().stream().map(entry -> new Step(entry.at(), entry.kind().name(),
+                        texts.text(entry, locale, zone))).toList());
     }
 
     /** The owner as the customer sees them: a name only. */
@@ -75,7 +82,12 @@ record RequestView(String id, String reference, RequestStatus status, OwnerView 
         }
     }
 
-    /** One step of the timeline. */
+    /**
+     * One step of the timeline.
+     *
+     * @param kind a stable name, such as {@code ASSIGNED}
+     * @param text what happened, in words for the customer, in their language
+     */
     record Step(Instant at, String kind, String text) {
     }
 }

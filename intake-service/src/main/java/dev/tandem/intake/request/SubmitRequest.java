@@ -2,6 +2,7 @@ package dev.tandem.intake.request;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.tandem.contracts.Channel;
+import dev.tandem.contracts.intake.Customer;
 import dev.tandem.contracts.intake.QuietHours;
 import dev.tandem.contracts.intake.Urgency;
 import dev.tandem.platform.web.ServerOwnedFields;
@@ -45,8 +46,11 @@ record SubmitRequest(
         @Valid QuietHoursDetails quietHours,
         @Size(max = 2_000) String accessibilityNotes) {
 
-    Urgency urgencyOrDefault() {
-        return urgency == null ? Urgency.NORMAL : urgency;
+    /** What the aggregate keeps of it: the urgency defaulted, the quiet hours in their zone. */
+    Submission toSubmission() {
+        return new Submission(new Customer(customer.name(), customer.email(), customer.phone()), language,
+                preferredChannel, category, subject, description, urgency == null ? Urgency.NORMAL : urgency,
+                quietHours == null ? null : quietHours.toQuietHours(), accessibilityNotes);
     }
 
     /**

@@ -1,21 +1,16 @@
 package dev.tandem.intake.request;
 
-import dev.tandem.contracts.Channel;
 import dev.tandem.contracts.EventMetadata;
 import dev.tandem.contracts.TandemEvent;
 import dev.tandem.contracts.Topics;
 import dev.tandem.contracts.feedback.CheckInIssued;
 import dev.tandem.contracts.feedback.FeedbackEvent;
 import dev.tandem.contracts.feedback.FeedbackReceived;
-import dev.tandem.contracts.intake.Customer;
 import dev.tandem.contracts.intake.DetailsAdded;
-import dev.tandem.contracts.intake.QuietHours;
 import dev.tandem.contracts.intake.RequestReopened;
 import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.contracts.intake.RequestWithdrawn;
-import dev.tandem.contracts.intake.Urgency;
 import dev.tandem.contracts.notification.CustomerNotified;
-import dev.tandem.contracts.notification.MessageKind;
 import dev.tandem.contracts.notification.NotificationEvent;
 import dev.tandem.contracts.notification.NotificationFailed;
 import dev.tandem.contracts.routing.NextUpdatePromised;
@@ -26,29 +21,27 @@ import dev.tandem.contracts.routing.RequestOffered;
 import dev.tandem.contracts.routing.RequestQueued;
 import dev.tandem.contracts.routing.RequestResolved;
 import dev.tandem.contracts.routing.RoutingEvent;
+import dev.tandem.intake.request.TimelineEntry.Facts;
+import dev.tandem.intake.request.TimelineEntry.Kind;
 import dev.tandem.platform.outbox.OutboxEntry;
 import dev.tandem.platform.web.StateConflictException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
 /**
  * A customer's support request and the story the customer sees of it. The other services' events move it
- * along; each becomes at most one line of the timeline, however often it is delivered.
+ * along; each becomes at most one line of the timeline (a kind and its facts, put in words when read), however
+ * often it is delivered.
  */
 @Document("requests")
 class SupportRequest {
-
-    private static final DateTimeFormatter PROMISE_TIME =
-            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
     @Id
     private String id;
@@ -56,15 +49,9 @@ class SupportRequest {
     private Long version;
     private String reference;
     private String customerId;
-    private Customer customer;
-    private String language;
-    private Channel preferredChannel;
-    private String category;
-    private String subject;
-    private String description;
-    private Urgency urgency;
-    private QuietHours quietHours;
-    private String accessibilityNotes;
+    // unwrapped: its fields lie at the top level of the document, where stored requests have them
+    @Unwrapped.Empty
+    private Submission submission;
     private RequestStatus status;
     private Owner owner;
     private QueueStanding queue;
@@ -87,24 +74,17 @@ class SupportRequest {
         created.id = id;
         created.reference = reference;
         created.customerId = customerId;
-        created.customer = new Customer(request.customer().name(), request.customer().email(),
-                request.customer().phone());
-        created.language = request.language();
-        created.preferredChannel = request.preferredChannel();
-        created.category = request.category();
-        created.subject = request.subject();
-        created.description = request.description();
-        created.urgency = request.urgencyOrDefault();
-        created.quietHours = request.quietHours() == null ? null : request.quietHours().toQuietHours();
-        created.accessibilityNotes = request.accessibilityNotes();
+        Submission submission = request.toSubmission();
+        created.submission = submission;
         created.status = RequestStatus.SUBMITTED;
         created.submittedAt = now;
         RequestSubmitted submitted = new RequestSubmitted(
                 EventMetadata.of(id, correlationId, now).withSchemaVersion(RequestSubmitted.SCHEMA_VERSION), reference,
-                customerId, created.customer, created.language, created.preferredChannel, created.category, created.subject,
-                created.description, created.urgency, created.quietHours, created.accessibilityNotes);
+                customerId, submission.customer(), submission.language(), submission.preferredChannel(),
+                submission.category(), submission.subject(), submission.description(), submission.urgency(),
+                submission.quietHours(), submission.accessibilityNotes());
         created.outbox.add(OutboxEntry.of(Topics.INTAKE_REQUESTS, submitted));
-        created.note(submitted, "SUBMITTED", "We received your request " + reference + ".");
+        created.note(submitted, Kind.SUBMITTED, Facts.reference(reference));
         return created;
     }
 
@@ -122,7 +102,7 @@ class SupportRequest {
         details.add(new AddedDetail(now, text));
         DetailsAdded added = new DetailsAdded(EventMetadata.of(id, correlationId, now), text);
         outbox.add(OutboxEntry.of(Topics.INTAKE_REQUESTS, added));
-        note(added, "DETAILS_ADDED", "You added details to your request.");
+        note(added, Kind.DETAILS_ADDED, Facts.NONE);
     }
 
     /** The customer no longer needs help. */
@@ -136,7 +116,7 @@ class SupportRequest {
         nextUpdate = null;
         RequestWithdrawn withdrawn = new RequestWithdrawn(EventMetadata.of(id, correlationId, now), reason);
         outbox.add(OutboxEntry.of(Topics.INTAKE_REQUESTS, withdrawn));
-        note(withdrawn, "WITHDRAWN", "You withdrew your request.");
+        note(withdrawn, Kind.WITHDRAWN, Facts.NONE);
     }
 
     /** The customer reopens a resolved request, within the window after its resolution. */
@@ -155,7 +135,7 @@ class SupportRequest {
         nextUpdate = null;
         RequestReopened reopened = new RequestReopened(EventMetadata.of(id, correlationId, now), reason);
         outbox.add(OutboxEntry.of(Topics.INTAKE_REQUESTS, reopened));
-        note(reopened, "REOPENED", "You reopened your request.");
+        note(reopened, Kind.REOPENED, Facts.NONE);
     }
 
     /**
@@ -172,7 +152,7 @@ class SupportRequest {
                 if (queued.position() != null) {
                     standInLine(queued, queued.position(), queued.estimatedWait());
                 }
-                note(queued, "QUEUED", "Your request is waiting for the next available specialist.");
+                note(queued, Kind.QUEUED, Facts.NONE);
             }
             case QueuePositionChanged moved -> {
                 if (standInLine(moved, moved.position(), moved.estimatedWait())) {
@@ -187,7 +167,7 @@ class SupportRequest {
                     owner = new Owner(assigned.agentId(), assigned.agentName());
                 }
                 queue = null;
-                note(assigned, "ASSIGNED", assigned.agentName() + " is now looking after your request.");
+                note(assigned, Kind.ASSIGNED, Facts.agent(assigned.agentName()));
             }
             case NextUpdatePromised promised -> {
                 // a promise only means something while its maker owns the request: one delivered after the
@@ -199,9 +179,8 @@ class SupportRequest {
                 if (nextUpdate == null || !at.isBefore(nextUpdate.at())) {
                     nextUpdate = new UpdatePromise(promised.nextUpdateBy(), promised.note(), at);
                 }
-                note(promised, "UPDATE_PROMISED", promised.agentName() + " will give you an update by "
-                        + customersTime(promised.nextUpdateBy())
-                        + (promised.note() == null ? "." : ": " + promised.note()));
+                note(promised, Kind.UPDATE_PROMISED,
+                        Facts.promise(promised.agentName(), promised.nextUpdateBy(), promised.note()));
             }
             case RequestResolved resolved -> {
                 if (status != RequestStatus.WITHDRAWN) {
@@ -210,7 +189,7 @@ class SupportRequest {
                     queue = null;
                     nextUpdate = null;
                 }
-                note(resolved, "RESOLVED", resolved.agentName() + " resolved your request: " + resolved.summary());
+                note(resolved, Kind.RESOLVED, Facts.resolution(resolved.agentName(), resolved.summary()));
             }
         }
     }
@@ -218,17 +197,16 @@ class SupportRequest {
     /** Shows the customer every message we sent them, and every one we could not. */
     void on(NotificationEvent event) {
         switch (event) {
-            case CustomerNotified sent -> note(sent, "NOTIFIED",
-                    "We sent you " + describe(sent.kind()) + " by " + channelName(sent.channel()) + ".");
-            case NotificationFailed failed -> note(failed, "NOT_DELIVERED",
-                    "We could not send you " + describe(failed.kind()) + " by " + channelName(failed.channel()) + ".");
+            case CustomerNotified sent -> note(sent, Kind.NOTIFIED, Facts.message(sent.kind(), sent.channel()));
+            case NotificationFailed failed ->
+                    note(failed, Kind.NOT_DELIVERED, Facts.message(failed.kind(), failed.channel()));
         }
     }
 
     void on(FeedbackEvent event) {
         switch (event) {
-            case CheckInIssued issued -> note(issued, "CHECK_IN", "We asked how we did.");
-            case FeedbackReceived received -> note(received, "FEEDBACK", "Thank you for your feedback.");
+            case CheckInIssued issued -> note(issued, Kind.CHECK_IN, Facts.NONE);
+            case FeedbackReceived received -> note(received, Kind.FEEDBACK, Facts.NONE);
         }
     }
 
@@ -248,10 +226,10 @@ class SupportRequest {
         return true;
     }
 
-    private void note(TandemEvent event, String kind, String text) {
+    private void note(TandemEvent event, Kind kind, Facts facts) {
         boolean seen = timeline.stream().anyMatch(entry -> entry.eventId().equals(event.eventId()));
         if (!seen) {
-            timeline.add(new TimelineEntry(event.metadata().occurredAt(), kind, text, event.eventId()));
+            timeline.add(new TimelineEntry(event.metadata().occurredAt(), kind, event.eventId(), facts));
         }
         touch(event);
     }
@@ -263,107 +241,18 @@ class SupportRequest {
         }
     }
 
-    // in the customer's time zone where their quiet hours name one, otherwise in UTC
-    private String customersTime(Instant instant) {
-        ZoneId zone = quietHours != null && quietHours.timeZone() != null ? quietHours.timeZone() : ZoneOffset.UTC;
-        return PROMISE_TIME.format(instant.atZone(zone)) + " " + (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId());
-    }
-
-    private static String describe(MessageKind kind) {
-        return switch (kind) {
-            case ACKNOWLEDGEMENT -> "a confirmation with your reference";
-            case OWNER_ASSIGNED -> "the name of the person looking after your request";
-            case RESOLVED -> "the resolution";
-            case CHECK_IN -> "a short check-in";
-        };
-    }
-
-    private static String channelName(Channel channel) {
-        return channel.name().equals("SMS") ? "SMS" : channel.name().toLowerCase(Locale.ROOT);
-    }
-
     String id() {
         return id;
-    }
-
-    String reference() {
-        return reference;
-    }
-
-    UpdatePromise nextUpdate() {
-        return nextUpdate;
     }
 
     String customerId() {
         return customerId;
     }
 
-    List<AddedDetail> details() {
-        return List.copyOf(details);
-    }
-
-    Instant resolvedAt() {
-        return resolvedAt;
-    }
-
-    Customer customer() {
-        return customer;
-    }
-
-    String language() {
-        return language;
-    }
-
-    Channel preferredChannel() {
-        return preferredChannel;
-    }
-
-    String category() {
-        return category;
-    }
-
-    String subject() {
-        return subject;
-    }
-
-    String description() {
-        return description;
-    }
-
-    Urgency urgency() {
-        return urgency;
-    }
-
-    QuietHours quietHours() {
-        return quietHours;
-    }
-
-    String accessibilityNotes() {
-        return accessibilityNotes;
-    }
-
-    RequestStatus status() {
-        return status;
-    }
-
-    Owner owner() {
-        return owner;
-    }
-
-    QueueStanding queue() {
-        return queue;
-    }
-
-    Instant submittedAt() {
-        return submittedAt;
-    }
-
-    Instant updatedAt() {
-        return updatedAt;
-    }
-
-    List<TimelineEntry> timeline() {
-        return List.copyOf(timeline);
+    /** The request as it stands, for the status page and the list of the customer's requests. */
+    RequestSnapshot snapshot() {
+        return new RequestSnapshot(id, reference, status, owner, submission, details, queue, nextUpdate, submittedAt,
+                updatedAt, timeline);
     }
 
     List<OutboxEntry> outbox() {

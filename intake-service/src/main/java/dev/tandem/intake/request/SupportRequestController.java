@@ -46,14 +46,17 @@ class SupportRequestController {
     private final Aggregates aggregates;
     private final IdempotencyKeys idempotencyKeys;
     private final IntakeProperties properties;
+    private final TimelineTexts timelineTexts;
     private final Clock clock;
 
     SupportRequestController(SupportRequestRepository requests, Aggregates aggregates,
-                             IdempotencyKeys idempotencyKeys, IntakeProperties properties, Clock clock) {
+                             IdempotencyKeys idempotencyKeys, IntakeProperties properties,
+                             TimelineTexts timelineTexts, Clock clock) {
         this.requests = requests;
         this.aggregates = aggregates;
         this.idempotencyKeys = idempotencyKeys;
         this.properties = properties;
+        this.timelineTexts = timelineTexts;
         this.clock = clock;
     }
 
@@ -98,8 +101,12 @@ class SupportRequestController {
         }
     }
 
-    private static ResponseEntity<RequestView> created(SupportRequest request) {
-        return ResponseEntity.created(URI.create("/api/requests/" + request.id())).body(RequestView.of(request));
+    private ResponseEntity<RequestView> created(SupportRequest request) {
+        return ResponseEntity.created(URI.create("/api/requests/" + request.id())).body(view(request));
+    }
+
+    private RequestView view(SupportRequest request) {
+        return RequestView.of(request.snapshot(), timelineTexts);
     }
 
     /** The caller's own requests, newest first, a page at a time. */
@@ -121,25 +128,18 @@ class SupportRequestController {
     @ApiResponse(responseCode = "200", description = "The status page", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = RequestView.class),
             examples = @ExampleObject(value = ApiExamples.VIEW)))
-    @ApiResponse(responseCode = "404", description = "No such request, or not the caller's",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.NOT_FOUND)))
+    @RequestResponses.NotFound
     @GetMapping("/{id}")
     RequestView get(Caller caller, @PathVariable String id) {
         return requests.findById(id)
                 .filter(request -> caller.isStaff() || caller.subject().equals(request.customerId()))
-                .map(RequestView::of)
+                .map(this::view)
                 .orElseThrow(() -> new ResourceNotFoundException("request", id));
     }
 
     /** Adds to an open request in the customer's own words; 409 once it is resolved or withdrawn. */
     @Operation(summary = "Add details to an open request")
-    @ApiResponse(responseCode = "200", description = "The updated status page", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = RequestView.class),
-            examples = @ExampleObject(value = ApiExamples.VIEW)))
-    @ApiResponse(responseCode = "404", description = "No such request, or not the caller's",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.NOT_FOUND)))
-    @ApiResponse(responseCode = "409", description = "The request is not in a state that allows this",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.CONFLICT)))
+    @RequestResponses.Change
     @PostMapping("/{id}/details")
     RequestView addDetails(Caller caller, @PathVariable String id,
                            @Valid @RequestBody CustomerActions.AddDetails body) {
@@ -149,13 +149,7 @@ class SupportRequestController {
 
     /** The customer no longer needs help; 409 once it is resolved or withdrawn. */
     @Operation(summary = "Withdraw an open request")
-    @ApiResponse(responseCode = "200", description = "The updated status page", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = RequestView.class),
-            examples = @ExampleObject(value = ApiExamples.VIEW)))
-    @ApiResponse(responseCode = "404", description = "No such request, or not the caller's",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.NOT_FOUND)))
-    @ApiResponse(responseCode = "409", description = "The request is not in a state that allows this",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.CONFLICT)))
+    @RequestResponses.Change
     @PostMapping("/{id}/withdraw")
     RequestView withdraw(Caller caller, @PathVariable String id, @Valid @RequestBody CustomerActions.Withdraw body) {
         return change(caller, id, request -> request.withdraw(body.reason(), CorrelationId.current(),
@@ -164,13 +158,7 @@ class SupportRequestController {
 
     /** Reopens a resolved request within the reopen window (14 days by default); 409 otherwise. */
     @Operation(summary = "Reopen a resolved request")
-    @ApiResponse(responseCode = "200", description = "The updated status page", content = @Content(
-            mediaType = "application/json", schema = @Schema(implementation = RequestView.class),
-            examples = @ExampleObject(value = ApiExamples.VIEW)))
-    @ApiResponse(responseCode = "404", description = "No such request, or not the caller's",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.NOT_FOUND)))
-    @ApiResponse(responseCode = "409", description = "The request is not in a state that allows this",
-            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.CONFLICT)))
+    @RequestResponses.Change
     @PostMapping("/{id}/reopen")
     RequestView reopen(Caller caller, @PathVariable String id, @Valid @RequestBody CustomerActions.Reopen body) {
         return change(caller, id, request -> request.reopen(body.reason(), properties.reopenWindow(),
@@ -184,6 +172,6 @@ class SupportRequestController {
                 throw new ResourceNotFoundException("request", id);
             }
             change.accept(request);
-        }).map(RequestView::of).orElseThrow(() -> new ResourceNotFoundException("request", id));
+        }).map(this::view).orElseThrow(() -> new ResourceNotFoundException("request", id));
     }
 }

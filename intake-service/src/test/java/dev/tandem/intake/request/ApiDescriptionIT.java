@@ -63,6 +63,25 @@ class ApiDescriptionIT {
     }
 
     @Test
+    void theStatusPageAndEveryChangeOfARequestDescribeTheirAnswersWithExamples() {
+        JsonNode paths = description().get("paths");
+
+        for (String change : List.of("details", "withdraw", "reopen")) {
+            JsonNode responses = paths.at("/~1api~1requests~1{id}~1" + change + "/post/responses");
+            assertThat(responses.at("/200/description").asString()).as(change).isEqualTo("The updated status page");
+            assertThat(responses.at("/200/content/application~1json/schema/$ref").asString()).as(change)
+                    .endsWith("/RequestView");
+            assertThat(responses.at("/404/content/application~1problem+json/example/status").asInt()).as(change)
+                    .isEqualTo(404);
+            assertThat(responses.at("/409/content/application~1problem+json/example/status").asInt()).as(change)
+                    .isEqualTo(409);
+        }
+        JsonNode statusPage = paths.at("/~1api~1requests~1{id}/get/responses");
+        assertThat(statusPage.at("/200/description").asString()).isEqualTo("The status page");
+        assertThat(statusPage.has("409")).as("reading changes nothing, so nothing conflicts").isFalse();
+    }
+
+    @Test
     void callersAreToldToSendABearerToken() {
         assertThat(description().at("/components/securitySchemes/bearer-jwt/bearerFormat").asString())
                 .isEqualTo("JWT");

@@ -2,22 +2,28 @@ package dev.tandem.intake.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tandem.contracts.Channel;
 import dev.tandem.contracts.EventCodec;
 import dev.tandem.contracts.EventMetadata;
+import dev.tandem.contracts.feedback.CheckInIssued;
+import dev.tandem.contracts.feedback.FeedbackReceived;
 import dev.tandem.contracts.intake.DetailsAdded;
 import dev.tandem.contracts.intake.IntakeEvent;
 import dev.tandem.contracts.intake.QuietHours;
 import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.contracts.notification.CustomerNotified;
 import dev.tandem.contracts.notification.MessageKind;
+import dev.tandem.contracts.notification.NotificationFailed;
 import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.contracts.routing.RequestOffered;
 import dev.tandem.contracts.routing.RequestQueued;
 import dev.tandem.contracts.routing.NextUpdatePromised;
 import dev.tandem.contracts.routing.RequestResolved;
+import dev.tandem.intake.request.TimelineEntry.Facts;
+import dev.tandem.intake.request.TimelineEntry.Kind;
 import dev.tandem.platform.web.StateConflictException;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,10 +40,10 @@ class SupportRequestTest {
             "Charged twice", "I was charged twice.", null, null, null), "corr-1", SUBMITTED_AT);
 
     @Test
-    void aSubmittedRequestCarriesItsEventAndTellsTheCustomerItArrived() {
-        assertThat(request.status()).isEqualTo(RequestStatus.SUBMITTED);
-        assertThat(request.timeline()).extracting(TimelineEntry::text)
-                .containsExactly("We received your request TDM-ABC123.");
+    void aSubmittedRequestCarriesItsEventAndTellsTheCustomerItArrivedWithItsReference() {
+        assertThat(request.snapshot().status()).isEqualTo(RequestStatus.SUBMITTED);
+        assertThat(request.snapshot().timeline()).containsExactly(
+                new TimelineEntry(SUBMITTED_AT, Kind.SUBMITTED, submittedEventId(), Facts.reference("TDM-ABC123")));
         assertThat(request.outbox()).singleElement().satisfies(entry -> {
             assertThat(entry.key()).isEqualTo("r-1");
             RequestSubmitted event = (RequestSubmitted) EventCodec.decode(entry.payload(), IntakeEvent.class)
@@ -75,47 +81,51 @@ class SupportRequestTest {
         request.on(new CustomerNotified(meta(4), "n-1", MessageKind.OWNER_ASSIGNED, Channel.EMAIL));
         request.on(new RequestResolved(meta(5), "agent-1", "Grace", "Refunded the second charge."));
 
-        assertThat(request.status()).isEqualTo(RequestStatus.RESOLVED);
-        assertThat(request.owner()).isEqualTo(new Owner("agent-1", "Grace"));
-        assertThat(request.timeline()).extracting(TimelineEntry::text).containsExactly(
-                "We received your request TDM-ABC123.",
-                "Your request is waiting for the next available specialist.",
-                "Grace is now looking after your request.",
-                "We sent you the name of the person looking after your request by email.",
-                "Grace resolved your request: Refunded the second charge.");
-        assertThat(request.updatedAt()).isEqualTo(SUBMITTED_AT.plusSeconds(5));
+        RequestSnapshot resolved = request.snapshot();
+        assertThat(resolved.status()).isEqualTo(RequestStatus.RESOLVED);
+        assertThat(resolved.owner()).isEqualTo(new Owner("agent-1", "Grace"));
+        assertThat(resolved.timeline()).extracting(TimelineEntry::kind, TimelineEntry::facts).containsExactly(
+                tuple(Kind.SUBMITTED, Facts.reference("TDM-ABC123")),
+                tuple(Kind.QUEUED, Facts.NONE),
+                tuple(Kind.ASSIGNED, Facts.agent("Grace")),
+                tuple(Kind.NOTIFIED, Facts.message(MessageKind.OWNER_ASSIGNED, Channel.EMAIL)),
+                tuple(Kind.RESOLVED, Facts.resolution("Grace", "Refunded the second charge.")));
+        assertThat(resolved.timeline()).extracting(TimelineEntry::at)
+                .containsExactly(SUBMITTED_AT, at(1), at(3), at(4), at(5));
+        assertThat(resolved.updatedAt()).isEqualTo(at(5));
     }
 
     @Test
     void theOwnersPromiseOfTheNextUpdateShowsInTheCustomersTimeZoneUntilTheResolution() {
         Instant by = Instant.parse("2026-11-03T12:00:00Z");
         request.on(new NextUpdatePromised(meta(2), "agent-1", "Grace", by, null));
-        assertThat(request.nextUpdate()).as("not owned yet: nobody could have promised").isNull();
+        assertThat(request.snapshot().nextUpdate()).as("not owned yet: nobody could have promised").isNull();
         request.on(new RequestAssigned(meta(3), "agent-1", "Grace", "has skill billing"));
 
         request.on(new NextUpdatePromised(meta(10), "agent-1", "Grace", by, "Your bank is checking it."));
         request.on(new NextUpdatePromised(meta(4), "agent-1", "Grace", by.minusSeconds(3600), null));
 
-        assertThat(request.nextUpdate()).as("an older promise, delivered late, does not replace a newer one")
-                .isEqualTo(new UpdatePromise(by, "Your bank is checking it.", SUBMITTED_AT.plusSeconds(10)));
-        assertThat(RequestView.of(request).nextUpdate())
+        assertThat(request.snapshot().nextUpdate()).as("an older promise, delivered late, does not replace a newer one")
+                .isEqualTo(new UpdatePromise(by, "Your bank is checking it.", at(10)));
+        assertThat(view(request).nextUpdate())
                 .isEqualTo(new RequestView.NextUpdateView(by, "Your bank is checking it."));
-        assertThat(request.timeline()).filteredOn(entry -> entry.kind().equals("UPDATE_PROMISED"))
-                .extracting(TimelineEntry::text)
-                .contains("Grace will give you an update by 3 November 2026, 12:00 UTC: Your bank is checking it.");
+        assertThat(request.snapshot().timeline()).filteredOn(entry -> entry.kind() == Kind.UPDATE_PROMISED)
+                .extracting(TimelineEntry::facts).containsExactly(
+                        Facts.promise("Grace", by, "Your bank is checking it."),
+                        Facts.promise("Grace", by.minusSeconds(3600), null));
 
         request.on(new RequestResolved(meta(20), "agent-1", "Grace", "Refunded."));
-        assertThat(request.nextUpdate()).isNull();
-        assertThat(RequestView.of(request).nextUpdate()).isNull();
+        assertThat(request.snapshot().nextUpdate()).isNull();
+        assertThat(view(request).nextUpdate()).isNull();
 
         request.on(new NextUpdatePromised(meta(15), "agent-1", "Grace", by, "Still checking."));
-        assertThat(request.nextUpdate()).as("a promise delivered after the resolution").isNull();
-        assertThat(request.timeline()).filteredOn(entry -> entry.kind().equals("UPDATE_PROMISED"))
+        assertThat(request.snapshot().nextUpdate()).as("a promise delivered after the resolution").isNull();
+        assertThat(request.snapshot().timeline()).filteredOn(entry -> entry.kind() == Kind.UPDATE_PROMISED)
                 .as("only the promises made while Grace owned the request").hasSize(2);
     }
 
     @Test
-    void thePromisedTimeReadsInTheTimeZoneOfTheCustomersQuietHours() {
+    void theStatusPageReadsInTheCustomersLanguageWithThePromisedTimeInTheZoneOfTheirQuietHours() {
         SupportRequest berlin = SupportRequest.submit("r-3", "TDM-ABC125", "customer-ada", new SubmitRequest(
                 new SubmitRequest.CustomerDetails("Ada", "ada@example.com", null), "de", Channel.EMAIL, "billing",
                 "Charged twice", "I was charged twice.", null,
@@ -125,8 +135,25 @@ class SupportRequestTest {
 
         berlin.on(new NextUpdatePromised(meta(4), "agent-1", "Grace", Instant.parse("2026-11-03T12:00:00Z"), null));
 
-        assertThat(berlin.timeline()).last().extracting(TimelineEntry::text)
-                .isEqualTo("Grace will give you an update by 3 November 2026, 13:00 Europe/Berlin.");
+        assertThat(view(berlin).timeline()).extracting(RequestView.Step::text).containsExactly(
+                "Wir haben Ihre Anfrage TDM-ABC125 erhalten.",
+                "Grace kümmert sich jetzt um Ihre Anfrage.",
+                "Grace meldet sich bis zum 3. November 2026, 13:00 Europe/Berlin mit einem Zwischenstand bei Ihnen.");
+    }
+
+    @Test
+    void withoutQuietHoursThePromisedTimeReadsInUtc() {
+        request.on(new RequestAssigned(meta(3), "agent-1", "Grace", "has skill billing"));
+
+        request.on(new NextUpdatePromised(meta(4), "agent-1", "Grace", Instant.parse("2026-11-03T12:00:00Z"),
+                "Your bank is checking it."));
+
+        assertThat(view(request).timeline()).last().satisfies(step -> {
+            assertThat(step.kind()).isEqualTo("UPDATE_PROMISED");
+            assertThat(step.at()).isEqualTo(at(4));
+            assertThat(step.text())
+                    .isEqualTo("Grace will give you an update by 3 November 2026, 12:00 UTC: Your bank is checking it.");
+        });
     }
 
     @Test
@@ -137,9 +164,9 @@ class SupportRequestTest {
 
         request.withdraw("Sorted it myself.", "corr-2", SUBMITTED_AT.plusSeconds(60));
 
-        assertThat(request.nextUpdate()).isNull();
+        assertThat(request.snapshot().nextUpdate()).isNull();
         request.on(new NextUpdatePromised(meta(50), "agent-1", "Grace", by, null));
-        assertThat(request.nextUpdate()).as("a promise routing made before it heard").isNull();
+        assertThat(request.snapshot().nextUpdate()).as("a promise routing made before it heard").isNull();
     }
 
     @Test
@@ -149,7 +176,9 @@ class SupportRequestTest {
         request.on(assigned);
         request.on(assigned);
 
-        assertThat(request.timeline()).filteredOn(entry -> entry.kind().equals("ASSIGNED")).hasSize(1);
+        assertThat(request.snapshot().timeline()).filteredOn(entry -> entry.kind() == Kind.ASSIGNED)
+                .singleElement().isEqualTo(new TimelineEntry(at(3), Kind.ASSIGNED, assigned.eventId(),
+                        Facts.agent("Grace")));
     }
 
     @Test
@@ -157,7 +186,7 @@ class SupportRequestTest {
         request.on(new RequestResolved(meta(5), "agent-1", "Grace", "Done."));
         request.on(new RequestAssigned(meta(3), "agent-1", "Grace", "has skill billing"));
 
-        assertThat(request.status()).isEqualTo(RequestStatus.RESOLVED);
+        assertThat(request.snapshot().status()).isEqualTo(RequestStatus.RESOLVED);
     }
 
     @Test
@@ -166,24 +195,27 @@ class SupportRequestTest {
 
         request.addDetails(words, "corr-2", SUBMITTED_AT.plusSeconds(60));
 
-        assertThat(request.details()).extracting(AddedDetail::text).containsExactly(words);
+        assertThat(request.snapshot().details()).extracting(AddedDetail::text).containsExactly(words);
         assertThat(request.outbox()).last().satisfies(entry -> assertThat(
                 EventCodec.decode(entry.payload(), IntakeEvent.class).orElseThrow())
                 .isInstanceOfSatisfying(DetailsAdded.class, added -> assertThat(added.text()).isEqualTo(words)));
-        assertThat(request.timeline()).extracting(TimelineEntry::kind).endsWith("DETAILS_ADDED");
+        assertThat(request.snapshot().timeline()).last().extracting(TimelineEntry::kind, TimelineEntry::facts)
+                .containsExactly(Kind.DETAILS_ADDED, Facts.NONE);
     }
 
     @Test
     void aWithdrawnRequestTakesNoMoreDetailsAndIsNotWithdrawnTwice() {
         request.withdraw("Sorted it myself.", "corr-2", SUBMITTED_AT.plusSeconds(60));
 
-        assertThat(request.status()).isEqualTo(RequestStatus.WITHDRAWN);
+        assertThat(request.snapshot().status()).isEqualTo(RequestStatus.WITHDRAWN);
+        assertThat(request.snapshot().timeline()).extracting(TimelineEntry::kind).endsWith(Kind.WITHDRAWN);
         assertThatThrownBy(() -> request.addDetails("more", "corr-3", SUBMITTED_AT.plusSeconds(70)))
                 .isInstanceOf(StateConflictException.class).hasMessageContaining("open requests only");
         assertThatThrownBy(() -> request.withdraw(null, "corr-3", SUBMITTED_AT.plusSeconds(70)))
                 .isInstanceOf(StateConflictException.class);
         request.on(new RequestResolved(meta(90), "agent-1", "Grace", "Done."));
-        assertThat(request.status()).as("a resolution routing sent before it heard").isEqualTo(RequestStatus.WITHDRAWN);
+        assertThat(request.snapshot().status()).as("a resolution routing sent before it heard")
+                .isEqualTo(RequestStatus.WITHDRAWN);
     }
 
     @Test
@@ -197,10 +229,11 @@ class SupportRequestTest {
                 .isInstanceOf(StateConflictException.class).hasMessageContaining("no longer be reopened");
         request.reopen("Still charged.", window, "corr-2", SUBMITTED_AT.plus(Duration.ofDays(13)));
 
-        assertThat(request.status()).isEqualTo(RequestStatus.REOPENED);
-        assertThat(request.owner()).isNull();
+        assertThat(request.snapshot().status()).isEqualTo(RequestStatus.REOPENED);
+        assertThat(request.snapshot().owner()).isNull();
+        assertThat(request.snapshot().timeline()).extracting(TimelineEntry::kind).endsWith(Kind.REOPENED);
         request.on(new RequestQueued(meta(100), "billing", "en", 1, null));
-        assertThat(request.status()).isEqualTo(RequestStatus.QUEUED);
+        assertThat(request.snapshot().status()).isEqualTo(RequestStatus.QUEUED);
     }
 
     @Test
@@ -212,16 +245,17 @@ class SupportRequestTest {
     @Test
     void whileItWaitsTheRequestShowsItsPlaceInLineAndTheLikelyWaitWithoutATimelineLineForEachMove() {
         request.on(new RequestQueued(meta(1), "billing", "en", 3, Duration.ofMinutes(12)));
-        assertThat(request.queue())
+        assertThat(request.snapshot().queue())
                 .isEqualTo(new QueueStanding(3, Duration.ofMinutes(12), SUBMITTED_AT.plusSeconds(1)));
 
         request.on(new QueuePositionChanged(meta(60), "billing", "en", 2, Duration.ofMinutes(8)));
         request.on(new QueuePositionChanged(meta(120), "billing", "en", 1, null));
 
-        assertThat(request.status()).isEqualTo(RequestStatus.QUEUED);
-        assertThat(request.queue()).isEqualTo(new QueueStanding(1, null, SUBMITTED_AT.plusSeconds(120)));
-        assertThat(request.updatedAt()).isEqualTo(SUBMITTED_AT.plusSeconds(120));
-        assertThat(request.timeline()).extracting(TimelineEntry::kind).containsExactly("SUBMITTED", "QUEUED");
+        assertThat(request.snapshot().status()).isEqualTo(RequestStatus.QUEUED);
+        assertThat(request.snapshot().queue()).isEqualTo(new QueueStanding(1, null, SUBMITTED_AT.plusSeconds(120)));
+        assertThat(request.snapshot().updatedAt()).isEqualTo(SUBMITTED_AT.plusSeconds(120));
+        assertThat(request.snapshot().timeline()).extracting(TimelineEntry::kind)
+                .containsExactly(Kind.SUBMITTED, Kind.QUEUED);
     }
 
     @Test
@@ -231,9 +265,9 @@ class SupportRequestTest {
 
         request.on(new QueuePositionChanged(meta(30), "billing", "en", 4, Duration.ofMinutes(20)));
 
-        assertThat(request.queue())
+        assertThat(request.snapshot().queue())
                 .isEqualTo(new QueueStanding(2, Duration.ofMinutes(8), SUBMITTED_AT.plusSeconds(60)));
-        assertThat(request.updatedAt()).isEqualTo(SUBMITTED_AT.plusSeconds(60));
+        assertThat(request.snapshot().updatedAt()).isEqualTo(SUBMITTED_AT.plusSeconds(60));
     }
 
     @Test
@@ -241,14 +275,14 @@ class SupportRequestTest {
         request.on(new RequestQueued(meta(1), "billing", "en", 2, Duration.ofMinutes(8)));
         request.on(new RequestAssigned(meta(90), "agent-1", "Grace", "has skill billing"));
 
-        assertThat(request.queue()).isNull();
+        assertThat(request.snapshot().queue()).isNull();
         request.on(new QueuePositionChanged(meta(60), "billing", "en", 1, Duration.ofMinutes(4)));
         request.on(new QueuePositionChanged(meta(120), "billing", "en", 1, Duration.ofMinutes(4)));
         request.on(new RequestQueued(meta(1), "billing", "en", 2, Duration.ofMinutes(8)));
 
-        assertThat(request.queue()).isNull();
-        assertThat(request.status()).isEqualTo(RequestStatus.ASSIGNED);
-        assertThat(request.owner().name()).isEqualTo("Grace");
+        assertThat(request.snapshot().queue()).isNull();
+        assertThat(request.snapshot().status()).isEqualTo(RequestStatus.ASSIGNED);
+        assertThat(request.snapshot().owner().name()).isEqualTo("Grace");
     }
 
     @Test
@@ -256,18 +290,50 @@ class SupportRequestTest {
         request.on(new RequestQueued(meta(1), "billing", "en", 2, Duration.ofMinutes(8)));
         request.on(new RequestResolved(meta(90), "agent-1", "Grace", "Done."));
 
-        assertThat(request.queue()).isNull();
+        assertThat(request.snapshot().queue()).isNull();
     }
 
     @Test
     void aQueuedEventOfTheFirstSchemaVersionQueuesTheRequestWithoutAPlaceInLine() {
         request.on(new RequestQueued(meta(1), "billing", "en", null, null));
 
-        assertThat(request.status()).isEqualTo(RequestStatus.QUEUED);
-        assertThat(request.queue()).isNull();
+        assertThat(request.snapshot().status()).isEqualTo(RequestStatus.QUEUED);
+        assertThat(request.snapshot().queue()).isNull();
+    }
+
+    @Test
+    void everyMessageSentAndEveryOneThatCouldNotBeIsNotedWithItsKindAndChannel() {
+        request.on(new CustomerNotified(meta(1), "n-1", MessageKind.ACKNOWLEDGEMENT, Channel.EMAIL));
+        request.on(new NotificationFailed(meta(2), "n-2", MessageKind.ACKNOWLEDGEMENT, Channel.SMS, "no route"));
+
+        assertThat(request.snapshot().timeline()).extracting(TimelineEntry::kind, TimelineEntry::facts).endsWith(
+                tuple(Kind.NOTIFIED, Facts.message(MessageKind.ACKNOWLEDGEMENT, Channel.EMAIL)),
+                tuple(Kind.NOT_DELIVERED, Facts.message(MessageKind.ACKNOWLEDGEMENT, Channel.SMS)));
+    }
+
+    @Test
+    void theCheckInAndTheCustomersAnswerAreNoted() {
+        request.on(new CheckInIssued(meta(1), "check-in-1", "https://tandem.local/check-ins/t-1",
+                SUBMITTED_AT.plus(Duration.ofDays(7))));
+        request.on(new FeedbackReceived(meta(2), "check-in-1", "agent-1", 5, "Quick and kind."));
+
+        assertThat(request.snapshot().timeline()).extracting(TimelineEntry::kind)
+                .containsExactly(Kind.SUBMITTED, Kind.CHECK_IN, Kind.FEEDBACK);
+    }
+
+    private String submittedEventId() {
+        return EventCodec.decode(request.outbox().getFirst().payload(), IntakeEvent.class).orElseThrow().eventId();
+    }
+
+    private static RequestView view(SupportRequest request) {
+        return RequestView.of(request.snapshot(), new TimelineTexts());
+    }
+
+    private static Instant at(int secondsAfterSubmission) {
+        return SUBMITTED_AT.plusSeconds(secondsAfterSubmission);
     }
 
     private static EventMetadata meta(int secondsAfterSubmission) {
-        return EventMetadata.of("r-1", "corr-1", SUBMITTED_AT.plusSeconds(secondsAfterSubmission));
+        return EventMetadata.of("r-1", "corr-1", at(secondsAfterSubmission));
     }
 }
