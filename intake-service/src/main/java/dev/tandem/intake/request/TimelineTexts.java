@@ -2,14 +2,15 @@ package dev.tandem.intake.request;
 
 import dev.tandem.intake.request.TimelineEntry.Facts;
 import dev.tandem.intake.request.TimelineEntry.Kind;
+import dev.tandem.platform.i18n.CustomerTexts;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.springframework.context.MessageSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,22 +21,13 @@ import org.springframework.stereotype.Component;
 @Component
 class TimelineTexts {
 
-    private final MessageSource texts;
+    private static final List<Locale> WRITTEN = List.of(Locale.ENGLISH, Locale.GERMAN);
 
-    TimelineTexts() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages/timeline");
-        source.setDefaultEncoding("UTF-8");
-        // the customer's language decides, never the language of the machine we happen to run on
-        source.setFallbackToSystemLocale(false);
-        source.setAlwaysUseMessageFormat(true);
-        this.texts = source;
-    }
+    private final MessageSource texts = CustomerTexts.messageSource("messages/timeline");
 
     /** The language a customer's timeline reads in, from the language tag they gave. */
     static Locale localeFor(String language) {
-        String spoken = language == null ? "" : Locale.forLanguageTag(language.strip()).getLanguage();
-        return spoken.equals(Locale.GERMAN.getLanguage()) ? Locale.GERMAN : Locale.ENGLISH;
+        return CustomerTexts.localeFor(language, WRITTEN);
     }
 
     /** One line in words, in the given language, its times in the given zone. */

@@ -1,14 +1,15 @@
 package dev.tandem.notification.template;
 
 import dev.tandem.contracts.notification.MessageKind;
+import dev.tandem.platform.i18n.CustomerTexts;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The texts customers receive, kept in {@code messages/customer*.properties}: English, and German for
- * customers whose language starts with {@code de}. Each kind of message has a {@code subject}, an email
+ * The texts customers receive, kept in {@code messages/customer*.properties}: German for customers whose language
+ * is German ({@code de}, {@code de-AT}...), English for everyone else. Each kind of message has a {@code subject}, an email
  * {@code body} and an {@code sms} text; {@code {0}} is the customer's name, {@code {1}} the reference and
  * {@code {2}} the detail (owner, summary or link).
  */
@@ -20,17 +21,9 @@ public class MessageCatalogue {
     private static final String ELLIPSIS = "…";
     private static final int SHORTEST_NAME = 1;
 
-    private final MessageSource texts;
+    private static final List<Locale> WRITTEN = List.of(Locale.ENGLISH, Locale.GERMAN);
 
-    public MessageCatalogue() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages/customer");
-        source.setDefaultEncoding("UTF-8");
-        // the customer's language decides, never the language of the machine we happen to run on
-        source.setFallbackToSystemLocale(false);
-        source.setAlwaysUseMessageFormat(true);
-        this.texts = source;
-    }
+    private final MessageSource texts = CustomerTexts.messageSource("messages/customer");
 
     public CustomerMessage compose(MessageKind kind, String language, MessageFacts facts) {
         Locale locale = localeFor(language);
@@ -43,8 +36,7 @@ public class MessageCatalogue {
     }
 
     static Locale localeFor(String language) {
-        return language != null && language.strip().toLowerCase(Locale.ROOT).startsWith("de")
-                ? Locale.GERMAN : Locale.ENGLISH;
+        return CustomerTexts.localeFor(language, WRITTEN);
     }
 
     /**
