@@ -113,6 +113,8 @@ class CustomerJourneyIT {
         assertThat(promised.status()).isEqualTo(200);
         await().atMost(PATIENCE).untilAsserted(() -> {
             var page = ada.get("/api/requests/" + requestId);
+            // absent until intake has the promise: an assertion that fails, so that the wait goes on
+            assertThat(page.text("/nextUpdate/by")).isNotNull();
             assertThat(Instant.parse(page.text("/nextUpdate/by"))).isEqualTo(nextUpdateBy);
             assertThat(page.text("/nextUpdate/note")).isEqualTo("Your bank is checking the second charge.");
         });

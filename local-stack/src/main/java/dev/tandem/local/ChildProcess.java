@@ -106,12 +106,18 @@ final class ChildProcess {
         process.destroy();
         try {
             if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor();
+                kill();
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Ends the process at once (SIGKILL), as a crash would: it runs no shutdown hooks and writes nothing more. */
+    void kill() throws InterruptedException {
+        stopping = true;
+        process.destroyForcibly().waitFor();
     }
 
     /** The end of the log, so the person reading an error sees why without opening the file. */

@@ -19,14 +19,14 @@ record DataDir(Path root) {
         return root.resolve("kafka");
     }
 
-    /** The store's journal: every change to its documents, from which it is rebuilt when it starts. */
-    Path mongoJournal() {
-        return root.resolve("mongo").resolve("tandem.journal");
+    /** The store's H2 file, with every database of the services. */
+    Path mongo() {
+        return root.resolve("mongo").resolve("tandem.mv");
     }
 
-    /** Where earlier versions of the local stack kept the store's data, in an H2 file: imported once if found. */
-    Path legacyMongoFile() {
-        return root.resolve("mongo").resolve("tandem.mv");
+    /** Where earlier versions of the local stack kept the store, in a format of their own; no longer read. */
+    Path formerMongoJournal() {
+        return root.resolve("mongo").resolve("tandem.journal");
     }
 
     /** A log file for this run: the previous run's log is dropped, so its last lines are always about this run. */

@@ -119,7 +119,8 @@ public final class LocalStack implements AutoCloseable {
             log.info("Starting Kafka on port {}", ports.kafka());
             keep(KafkaBroker.start(data.kafka(), ports.kafka(), ports.kafkaController(), data.freshLog("kafka"),
                     settings.readinessTimeout()), started -> kafka = started);
-            keep(MongoStore.start(data.mongoJournal(), data.legacyMongoFile(), ports.mongo()), started -> mongo = started);
+            warnOfFormerJournal();
+            keep(MongoStore.start(data.mongo(), ports.mongo()), started -> mongo = started);
             MailServer mail = keep(MailServer.start(ports.smtp()), started -> mailServer = started);
             keep(ToolsServer.start(ports.tools(), mail::received, sms, issuer), started -> tools = started);
             log.info("Starting {}", launches.stream().map(ServiceLaunch::name).toList());
@@ -188,6 +189,15 @@ public final class LocalStack implements AutoCloseable {
             children.addAll(services.processes());
         }
         return children;
+    }
+
+    // not carried over: the local stack's data is there to try things out
+    private void warnOfFormerJournal() {
+        if (Files.exists(data.formerMongoJournal())) {
+            log.warn("{} is from an earlier version of the local stack and no longer read; the store's data is in {}."
+                    + " Delete the journal, or start on a fresh data directory (--data)", data.formerMongoJournal(),
+                    data.mongo());
+        }
     }
 
     private static void closeQuietly(AutoCloseable part) {

@@ -43,7 +43,8 @@ final class MailServer implements AutoCloseable {
         List<ReceivedMail> mail = new ArrayList<>();
         try {
             for (GreenMailUser recipient : greenMail.getUserManager().listUser()) {
-                for (StoredMessage message : mailboxes.getInbox(recipient).getMessages()) {
+                // a copy: the inbox's list is synchronized, and taking it whole holds the lock that iterating lacks
+                for (StoredMessage message : List.copyOf(mailboxes.getInbox(recipient).getMessages())) {
                     mail.add(toReceivedMail(recipient.getEmail(), message));
                 }
             }

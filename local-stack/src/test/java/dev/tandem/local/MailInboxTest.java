@@ -52,6 +52,21 @@ class MailInboxTest {
     }
 
     @Test
+    void listsTheMailWhileMoreArrives() throws Exception {
+        int count = 100;
+        Thread sender = new Thread(() -> {
+            for (int i = 0; i < count; i++) {
+                GreenMailUtil.sendTextEmail("ada@example.com", "tandem@example.com", "Update " + i, "Still on it.", smtp);
+            }
+        });
+        sender.start();
+
+        // each look at the inbox reads it while the sender adds to it, and must not fail
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailServer.received().size() == count);
+        sender.join();
+    }
+
+    @Test
     void receivesMailForAnyRecipientAndListsItAsJson() throws Exception {
         Instant before = Instant.now();
         GreenMailUtil.sendTextEmail("ada@example.com", "tandem@example.com", "Your request R-1",
