@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.contracts.intake.Urgency;
 import dev.tandem.testsupport.ApiClient;
+import dev.tandem.testsupport.RefusesForgedTokens;
 import dev.tandem.testsupport.TandemIntegrationTest;
 import dev.tandem.testsupport.Tokens;
 import java.time.Instant;
@@ -27,7 +28,7 @@ import org.springframework.test.context.TestPropertySource;
 @TandemIntegrationTest
 // the same consumer group as RoutingIT, so that both classes share one application context
 @TestPropertySource(properties = "spring.cloud.stream.default.group=" + RoutingIT.GROUP)
-class ApiSecurityIT {
+class ApiSecurityIT implements RefusesForgedTokens {
 
     private static final String AGENT = "some-agent";
     private static final String REQUEST = "some-request";
@@ -72,36 +73,19 @@ class ApiSecurityIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void everyEndpointWantsABearerToken(String endpoint, Function<ApiClient, ApiClient.Response> call) {
-        var answer = call.apply(api);
-
-        assertThat(answer.status()).isEqualTo(401);
-        assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
-        assertThat(answer.text("/type")).isEqualTo("https://tandem.dev/problems/unauthorized");
+        assertThat(call.apply(api)).isUnauthorized();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void aCustomerIsForbiddenEverywhereEvenUnderTheAgentsId(String endpoint,
                                                              Function<ApiClient, ApiClient.Response> call) {
-        var answer = call.apply(api.as(Tokens.customer(AGENT)));
-
-        assertThat(answer.status()).isEqualTo(403);
-        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(answer.text("/type")).isEqualTo("https://tandem.dev/problems/forbidden");
+        assertThat(call.apply(api.as(Tokens.customer(AGENT)))).isForbidden();
     }
 
-    static Stream<Arguments> forgedTokens() {
-        return Tokens.forged("supervisor").entrySet().stream()
-                .map(forged -> Arguments.of(forged.getKey(), forged.getValue()));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("forgedTokens")
-    void aTokenThatFailsAnyCheckIs401(String what, String token) {
-        var answer = api.as(token).get("/api/agents");
-
-        assertThat(answer.status()).isEqualTo(401);
-        assertThat(answer.header("WWW-Authenticate")).contains("invalid_token");
+    @Override
+    public ApiClient.Response protectedCall(String token) {
+        return api.as(token).get("/api/agents");
     }
 
     @Test
@@ -153,9 +137,7 @@ class ApiSecurityIT {
 
         var asSomeoneElse = desk.asAgent(alan).post(resolve, Map.of("agentId", grace, "summary", "Not mine."));
 
-        assertThat(asSomeoneElse.status()).isEqualTo(403);
-        assertThat(asSomeoneElse.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(asSomeoneElse.text("/type")).isEqualTo("https://tandem.dev/problems/forbidden");
+        assertThat(asSomeoneElse).isForbidden();
         assertThat(desk.asAgent(alan).get("/api/requests/" + requestId).text("/status")).isEqualTo("ASSIGNED");
         assertThat(desk.asAgent(alan).post("/api/requests/" + requestId + "/promise", Map.of("agentId", grace,
                 "nextUpdateBy", Instant.now().plusSeconds(3600).toString())).status())
