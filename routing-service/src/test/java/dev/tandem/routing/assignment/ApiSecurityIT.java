@@ -2,10 +2,9 @@ package dev.tandem.routing.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.contracts.intake.Urgency;
+import dev.tandem.routing.SharedRoutingContext;
 import dev.tandem.testsupport.ApiClient;
 import dev.tandem.testsupport.RefusesForgedTokens;
-import dev.tandem.testsupport.TandemIntegrationTest;
 import dev.tandem.testsupport.Tokens;
 import java.time.Instant;
 import java.util.List;
@@ -13,37 +12,20 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Who may call the routing API: supervisors register and list agents, an agent acts for themselves only, a
  * supervisor for anyone, and customers not at all. Every rejection here fails its test if it stops happening.
  */
-@TandemIntegrationTest
-// the same consumer group as RoutingIT, so that both classes share one application context
-@TestPropertySource(properties = "spring.cloud.stream.default.group=" + RoutingIT.GROUP)
-class ApiSecurityIT implements RefusesForgedTokens {
+@SharedRoutingContext
+class ApiSecurityIT extends AbstractDeskIT implements RefusesForgedTokens {
 
     private static final String AGENT = "some-agent";
     private static final String REQUEST = "some-request";
-
-    @LocalServerPort
-    int port;
-
-    private ApiClient api;
-    private RoutingDesk desk;
-
-    @BeforeEach
-    void setUp() {
-        api = ApiClient.local(port);
-        desk = new RoutingDesk(api);
-    }
 
     /** One call of each endpoint, whatever the outcome for a caller who may make it. */
     static Stream<Arguments> endpoints() {
@@ -90,7 +72,7 @@ class ApiSecurityIT implements RefusesForgedTokens {
 
     @Test
     void onlyASupervisorRegistersAndListsAgents() {
-        ApiClient agent = desk.asAgent(desk.registerAgent("Grace", RoutingDesk.freshSkill("billing"), "en", 1));
+        ApiClient agent = desk.asAgent(desk.registerAgent("Grace", billing, "en", 1));
 
         assertThat(agent.post("/api/agents", Map.of("name", "Eve", "skills", List.of("billing"),
                 "languages", List.of("en"), "capacity", 1)).status()).isEqualTo(403);
@@ -101,12 +83,9 @@ class ApiSecurityIT implements RefusesForgedTokens {
 
     @Test
     void anAgentActsForThemselvesOnlyAndASupervisorForAnyone() {
-        String billing = RoutingDesk.freshSkill("billing");
         String grace = desk.registerAgent("Grace", billing, "en", 1);
         String alan = desk.registerAgent("Alan", billing, "en", 1);
-        desk.presence(grace, "AVAILABLE");
-        String requestId = desk.submit(billing, "en", Urgency.NORMAL).requestId();
-        assertThat(desk.awaitOffered(requestId)).isEqualTo(grace);
+        String requestId = desk.offeredTo(grace, billing);
         ApiClient asAlan = desk.asAgent(alan);
         String graces = "/api/agents/" + grace;
 
@@ -126,12 +105,9 @@ class ApiSecurityIT implements RefusesForgedTokens {
 
     @Test
     void anAgentResolvesOnlyAsThemselvesAndASupervisorMayNameTheOwner() {
-        String billing = RoutingDesk.freshSkill("billing");
         String grace = desk.registerAgent("Grace", billing, "en", 2);
         String alan = desk.registerAgent("Alan", billing, "en", 2);
-        desk.presence(grace, "AVAILABLE");
-        String requestId = desk.submit(billing, "en", Urgency.NORMAL).requestId();
-        assertThat(desk.awaitOffered(requestId)).isEqualTo(grace);
+        String requestId = desk.offeredTo(grace, billing);
         assertThat(desk.accept(grace, requestId).status()).isEqualTo(200);
         String resolve = "/api/requests/" + requestId + "/resolve";
 
