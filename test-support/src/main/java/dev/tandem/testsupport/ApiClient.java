@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import org.assertj.core.api.AssertProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -111,11 +112,12 @@ public final class ApiClient {
     }
 
     /**
-     * What the API answered.
+     * What the API answered; AssertJ's {@code assertThat(answer)} gives a {@link ResponseAssert} for it.
      *
      * @param body the JSON body, or a missing node when there was none
      */
-    public record Response(int status, Map<String, java.util.List<String>> headers, JsonNode body) {
+    public record Response(int status, Map<String, java.util.List<String>> headers, JsonNode body)
+            implements AssertProvider<ResponseAssert> {
 
         /** The text at a JSON pointer such as {@code /owner/name}, or null. */
         public String text(String pointer) {
@@ -126,6 +128,11 @@ public final class ApiClient {
         public String header(String name) {
             return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
                     .map(entry -> entry.getValue().getFirst()).findFirst().orElse(null);
+        }
+
+        @Override
+        public ResponseAssert assertThat() {
+            return new ResponseAssert(this);
         }
     }
 }

@@ -12,37 +12,23 @@ import dev.tandem.contracts.routing.RequestOffered;
 import dev.tandem.contracts.routing.RequestQueued;
 import dev.tandem.contracts.routing.RoutingEvent;
 import dev.tandem.testsupport.ApiClient;
-import dev.tandem.testsupport.Tokens;
 import dev.tandem.testsupport.TandemIntegrationTest;
-import dev.tandem.testsupport.TopicProbe;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The status page while a request waits in routing's queue, from routing's events on its topic. */
 @TandemIntegrationTest
-class QueueStatusIT {
+class QueueStatusIT extends AbstractFrontEndIT {
 
-    private static final String REQUEST = """
-            {"customer": {"name": "Ada Lovelace", "email": "ada@example.com"},
-             "language": "en", "preferredChannel": "EMAIL", "category": "billing",
-             "subject": "Charged twice", "description": "My statement shows two charges."}""";
-
-    @LocalServerPort
-    int port;
-
-    private final TopicProbe topics = new TopicProbe();
     private final Instant queuedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    private ApiClient api;
     private String id;
 
     @BeforeEach
     void setUp() {
-        api = ApiClient.local(port).as(Tokens.customer("ada"));
-        id = api.post("/api/requests", REQUEST).text("/id");
+        id = api.post("/api/requests", CustomerOperationsIT.REQUEST.formatted("Charged twice")).text("/id");
     }
 
     @Test

@@ -10,7 +10,6 @@ import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.testsupport.ApiClient;
 import dev.tandem.testsupport.TandemIntegrationTest;
 import dev.tandem.testsupport.Tokens;
-import dev.tandem.testsupport.TopicProbe;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,29 +25,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What a submission may carry, and that every refusal names the field, says why, and stores nothing. */
 @TandemIntegrationTest
-class SubmissionRulesIT {
+class SubmissionRulesIT extends AbstractFrontEndIT {
 
     private static final String OWN_WORDS = "  Charged twice 🙂\r\n\tonce on the 3rd,\n once on the 4th.  \n";
 
-    private static final String TOKEN = Tokens.customer("ada");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    SupportRequestRepository requests;
-
-    private final TopicProbe topics = new TopicProbe();
-    private ApiClient api;
     private long storedBefore;
 
     @BeforeEach
     void setUp() {
-        api = ApiClient.local(port).as(TOKEN);
         storedBefore = requests.count();
     }
 
@@ -179,7 +166,7 @@ class SubmissionRulesIT {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/requests"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Bearer " + TOKEN)
+                .header("Authorization", "Bearer " + Tokens.customer("ada"))
                 .POST(HttpRequest.BodyPublishers.ofString("subject=Charged+twice")).build(),
                 HttpResponse.BodyHandlers.ofString());
 

@@ -9,37 +9,18 @@ import dev.tandem.contracts.Topics;
 import dev.tandem.contracts.intake.IntakeEvent;
 import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.contracts.routing.RequestAssigned;
-import dev.tandem.testsupport.ApiClient;
 import dev.tandem.testsupport.TandemIntegrationTest;
-import dev.tandem.testsupport.TopicProbe;
-import dev.tandem.testsupport.Tokens;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @TandemIntegrationTest
-class SupportRequestApiIT {
+class SupportRequestApiIT extends AbstractFrontEndIT {
 
     private static final String VALID = """
             {"customer": {"name": "Ada Lovelace", "email": "ada@example.com", "phone": "+447700900123"},
              "language": "en", "preferredChannel": "EMAIL", "category": "billing",
              "subject": "Charged twice", "description": "My statement shows two charges.", "urgency": "HIGH"}""";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    SupportRequestRepository requests;
-
-    private final TopicProbe topics = new TopicProbe();
-    private ApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = ApiClient.local(port).as(Tokens.customer("ada"));
-    }
 
     @Test
     void aSubmittedRequestIsStoredPublishedAndShownWithItsTimeline() {

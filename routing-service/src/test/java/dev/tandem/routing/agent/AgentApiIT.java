@@ -2,19 +2,16 @@ package dev.tandem.routing.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.routing.SharedRoutingContext;
 import dev.tandem.testsupport.ApiClient;
-import dev.tandem.testsupport.TandemIntegrationTest;
 import dev.tandem.testsupport.Tokens;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
-@TandemIntegrationTest
-// the same consumer group as RoutingIT, so that both classes share one application context
-@TestPropertySource(properties = "spring.cloud.stream.default.group=routing-it")
+@SharedRoutingContext
 class AgentApiIT {
 
     @LocalServerPort

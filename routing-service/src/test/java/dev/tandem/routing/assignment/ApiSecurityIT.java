@@ -2,9 +2,9 @@ package dev.tandem.routing.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.contracts.intake.Urgency;
+import dev.tandem.routing.SharedRoutingContext;
 import dev.tandem.testsupport.ApiClient;
-import dev.tandem.testsupport.TandemIntegrationTest;
+import dev.tandem.testsupport.RefusesForgedTokens;
 import dev.tandem.testsupport.Tokens;
 import java.time.Instant;
 import java.util.List;
@@ -12,37 +12,20 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Who may call the routing API: supervisors register and list agents, an agent acts for themselves only, a
  * supervisor for anyone, and customers not at all. Every rejection here fails its test if it stops happening.
  */
-@TandemIntegrationTest
-// the same consumer group as RoutingIT, so that both classes share one application context
-@TestPropertySource(properties = "spring.cloud.stream.default.group=" + RoutingIT.GROUP)
-class ApiSecurityIT {
+@SharedRoutingContext
+class ApiSecurityIT extends AbstractDeskIT implements RefusesForgedTokens {
 
     private static final String AGENT = "some-agent";
     private static final String REQUEST = "some-request";
-
-    @LocalServerPort
-    int port;
-
-    private ApiClient api;
-    private RoutingDesk desk;
-
-    @BeforeEach
-    void setUp() {
-        api = ApiClient.local(port);
-        desk = new RoutingDesk(api);
-    }
 
     /** One call of each endpoint, whatever the outcome for a caller who may make it. */
     static Stream<Arguments> endpoints() {
@@ -72,41 +55,24 @@ class ApiSecurityIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void everyEndpointWantsABearerToken(String endpoint, Function<ApiClient, ApiClient.Response> call) {
-        var answer = call.apply(api);
-
-        assertThat(answer.status()).isEqualTo(401);
-        assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
-        assertThat(answer.text("/type")).isEqualTo("https://tandem.dev/problems/unauthorized");
+        assertThat(call.apply(api)).isUnauthorized();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void aCustomerIsForbiddenEverywhereEvenUnderTheAgentsId(String endpoint,
                                                              Function<ApiClient, ApiClient.Response> call) {
-        var answer = call.apply(api.as(Tokens.customer(AGENT)));
-
-        assertThat(answer.status()).isEqualTo(403);
-        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(answer.text("/type")).isEqualTo("https://tandem.dev/problems/forbidden");
+        assertThat(call.apply(api.as(Tokens.customer(AGENT)))).isForbidden();
     }
 
-    static Stream<Arguments> forgedTokens() {
-        return Tokens.forged("supervisor").entrySet().stream()
-                .map(forged -> Arguments.of(forged.getKey(), forged.getValue()));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("forgedTokens")
-    void aTokenThatFailsAnyCheckIs401(String what, String token) {
-        var answer = api.as(token).get("/api/agents");
-
-        assertThat(answer.status()).isEqualTo(401);
-        assertThat(answer.header("WWW-Authenticate")).contains("invalid_token");
+    @Override
+    public ApiClient.Response protectedCall(String token) {
+        return api.as(token).get("/api/agents");
     }
 
     @Test
     void onlyASupervisorRegistersAndListsAgents() {
-        ApiClient agent = desk.asAgent(desk.registerAgent("Grace", RoutingDesk.freshSkill("billing"), "en", 1));
+        ApiClient agent = desk.asAgent(desk.registerAgent("Grace", billing, "en", 1));
 
         assertThat(agent.post("/api/agents", Map.of("name", "Eve", "skills", List.of("billing"),
                 "languages", List.of("en"), "capacity", 1)).status()).isEqualTo(403);
@@ -117,12 +83,9 @@ class ApiSecurityIT {
 
     @Test
     void anAgentActsForThemselvesOnlyAndASupervisorForAnyone() {
-        String billing = RoutingDesk.freshSkill("billing");
         String grace = desk.registerAgent("Grace", billing, "en", 1);
         String alan = desk.registerAgent("Alan", billing, "en", 1);
-        desk.presence(grace, "AVAILABLE");
-        String requestId = desk.submit(billing, "en", Urgency.NORMAL).requestId();
-        assertThat(desk.awaitOffered(requestId)).isEqualTo(grace);
+        String requestId = desk.offeredTo(grace, billing);
         ApiClient asAlan = desk.asAgent(alan);
         String graces = "/api/agents/" + grace;
 
@@ -142,20 +105,15 @@ class ApiSecurityIT {
 
     @Test
     void anAgentResolvesOnlyAsThemselvesAndASupervisorMayNameTheOwner() {
-        String billing = RoutingDesk.freshSkill("billing");
         String grace = desk.registerAgent("Grace", billing, "en", 2);
         String alan = desk.registerAgent("Alan", billing, "en", 2);
-        desk.presence(grace, "AVAILABLE");
-        String requestId = desk.submit(billing, "en", Urgency.NORMAL).requestId();
-        assertThat(desk.awaitOffered(requestId)).isEqualTo(grace);
+        String requestId = desk.offeredTo(grace, billing);
         assertThat(desk.accept(grace, requestId).status()).isEqualTo(200);
         String resolve = "/api/requests/" + requestId + "/resolve";
 
         var asSomeoneElse = desk.asAgent(alan).post(resolve, Map.of("agentId", grace, "summary", "Not mine."));
 
-        assertThat(asSomeoneElse.status()).isEqualTo(403);
-        assertThat(asSomeoneElse.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(asSomeoneElse.text("/type")).isEqualTo("https://tandem.dev/problems/forbidden");
+        assertThat(asSomeoneElse).isForbidden();
         assertThat(desk.asAgent(alan).get("/api/requests/" + requestId).text("/status")).isEqualTo("ASSIGNED");
         assertThat(desk.asAgent(alan).post("/api/requests/" + requestId + "/promise", Map.of("agentId", grace,
                 "nextUpdateBy", Instant.now().plusSeconds(3600).toString())).status())

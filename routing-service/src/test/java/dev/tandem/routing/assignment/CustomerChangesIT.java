@@ -8,34 +8,18 @@ import dev.tandem.contracts.intake.RequestReopened;
 import dev.tandem.contracts.intake.RequestWithdrawn;
 import dev.tandem.contracts.intake.Urgency;
 import dev.tandem.contracts.routing.RequestQueued;
-import dev.tandem.testsupport.ApiClient;
-import dev.tandem.testsupport.TandemIntegrationTest;
+import dev.tandem.routing.SharedRoutingContext;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What routing does when the customer withdraws or reopens a request in intake. */
-@TandemIntegrationTest
-class CustomerChangesIT {
-
-    @LocalServerPort
-    int port;
-
-    private RoutingDesk desk;
-    private final String billing = RoutingDesk.freshSkill("billing");
-
-    @BeforeEach
-    void setUp() {
-        desk = new RoutingDesk(ApiClient.local(port));
-    }
+@SharedRoutingContext
+class CustomerChangesIT extends AbstractDeskIT {
 
     @Test
     void aWithdrawnRequestLeavesItsOwnersDeskAndFreesTheSlot() {
         String grace = desk.registerAgent("Grace", billing, "en", 1);
-        desk.presence(grace, "AVAILABLE");
-        String requestId = desk.submit(billing, "en", Urgency.NORMAL).requestId();
-        assertThat(desk.awaitOffered(requestId)).isEqualTo(grace);
+        String requestId = desk.offeredTo(grace, billing);
         assertThat(desk.accept(grace, requestId).status()).isEqualTo(200);
         assertThat(desk.agent(grace).body().get("freeSlots").asInt()).isZero();
 
@@ -65,9 +49,7 @@ class CustomerChangesIT {
     @Test
     void aReopenedRequestJoinsItsQueueAgainAndIsOfferedAfresh() {
         String grace = desk.registerAgent("Grace", billing, "en", 1);
-        desk.presence(grace, "AVAILABLE");
-        String requestId = desk.submit(billing, "en", Urgency.NORMAL).requestId();
-        assertThat(desk.awaitOffered(requestId)).isEqualTo(grace);
+        String requestId = desk.offeredTo(grace, billing);
         desk.accept(grace, requestId);
         assertThat(desk.resolve(requestId, grace, "Refunded.").status()).isEqualTo(200);
 

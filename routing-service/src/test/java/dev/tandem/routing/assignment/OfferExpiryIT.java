@@ -3,13 +3,10 @@ package dev.tandem.routing.assignment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.tandem.contracts.intake.Urgency;
 import dev.tandem.contracts.routing.OfferDeclined;
 import dev.tandem.contracts.routing.RequestOffered;
-import dev.tandem.testsupport.ApiClient;
 import dev.tandem.testsupport.TandemIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
@@ -19,20 +16,13 @@ import org.springframework.test.context.TestPropertySource;
         "tandem.routing.offer-timeout=2s"})
 // offers that expire within seconds would disturb any test class that reused this context
 @DirtiesContext
-class OfferExpiryIT {
-
-    @LocalServerPort
-    int port;
+class OfferExpiryIT extends AbstractDeskIT {
 
     @Test
     void anOfferNobodyAnswersInTimeGoesToTheNextAgent() {
-        RoutingDesk desk = new RoutingDesk(ApiClient.local(port));
-        String billing = RoutingDesk.freshSkill("billing");
         String grace = desk.registerAgent("Grace", billing, "en", 1);
         String alan = desk.registerAgent("Alan", billing, "en", 1);
-        desk.presence(grace, "AVAILABLE");
-        String requestId = desk.submit(billing, "en", Urgency.NORMAL).requestId();
-        assertThat(desk.awaitOffered(requestId)).isEqualTo(grace);
+        String requestId = desk.offeredTo(grace, billing);
         desk.presence(alan, "AVAILABLE");
 
         await().until(() -> alan.equals(desk.request(requestId).text("/offeredTo")));

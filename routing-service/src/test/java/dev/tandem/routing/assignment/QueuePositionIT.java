@@ -9,39 +9,21 @@ import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.contracts.routing.RequestQueued;
 import dev.tandem.contracts.routing.RoutingEvent;
-import dev.tandem.testsupport.ApiClient;
-import dev.tandem.testsupport.TandemIntegrationTest;
+import dev.tandem.routing.SharedRoutingContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Waiting requests learn their place in line and their likely wait, when they join and whenever it changes
  * notably (at most once a second in tests: see the test resources' {@code config/application.yaml}).
  */
-@TandemIntegrationTest
-// RoutingIT's consumer group and settings, and so its context: another context on the broker would route these
-// requests too, and publish about them
-@TestPropertySource(properties = "spring.cloud.stream.default.group=" + RoutingIT.GROUP)
-class QueuePositionIT {
-
-    @LocalServerPort
-    int port;
-
-    private RoutingDesk desk;
-    private final String billing = RoutingDesk.freshSkill("billing");
-
-    @BeforeEach
-    void setUp() {
-        desk = new RoutingDesk(ApiClient.local(port));
-    }
+@SharedRoutingContext
+class QueuePositionIT extends AbstractDeskIT {
 
     @Test
     void requestsWaitingForTheSameSkillAndLanguageAreNumberedAndMoveUpWhenTheFirstIsAccepted() {

@@ -93,6 +93,17 @@ final class RoutingDesk {
         return request(requestId).text("/offeredTo");
     }
 
+    /**
+     * The agent becomes available and a request of the skill comes in, in English and of normal urgency: waits until
+     * it is offered to them, and returns its id.
+     */
+    String offeredTo(String agentId, String skill) {
+        presence(agentId, "AVAILABLE");
+        String requestId = submit(skill, "en", Urgency.NORMAL).requestId();
+        assertThat(awaitOffered(requestId)).as("whom " + requestId + " is offered to").isEqualTo(agentId);
+        return requestId;
+    }
+
     ApiClient.Response accept(String agentId, String requestId) {
         return asAgent(agentId).post("/api/agents/" + agentId + "/offers/" + requestId + "/accept", "");
     }

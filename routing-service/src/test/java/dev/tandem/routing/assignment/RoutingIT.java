@@ -12,40 +12,22 @@ import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.contracts.routing.RequestOffered;
 import dev.tandem.contracts.routing.RequestQueued;
 import dev.tandem.contracts.routing.RequestResolved;
+import dev.tandem.routing.SharedRoutingContext;
 import dev.tandem.routing.agent.Agents;
-import dev.tandem.testsupport.ApiClient;
-import dev.tandem.testsupport.TandemIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
-@TandemIntegrationTest
-// a consumer group of its own: other test classes' contexts on the same broker must not take this one's events
-@TestPropertySource(properties = "spring.cloud.stream.default.group=" + RoutingIT.GROUP)
-class RoutingIT {
+@SharedRoutingContext
+class RoutingIT extends AbstractDeskIT {
 
-    static final String GROUP = "routing-it";
-
-    @LocalServerPort
-    int port;
     @Autowired
     Agents agents;
     @Autowired
     RoutedRequestRepository requests;
-
-    private RoutingDesk desk;
-    private final String billing = RoutingDesk.freshSkill("billing");
-
-    @BeforeEach
-    void setUp() {
-        desk = new RoutingDesk(ApiClient.local(port));
-    }
 
     @Test
     void offersARequestToTheSuitableAvailableAgentAndNotToThoseLackingSkillLanguageOrCapacity() {
@@ -119,9 +101,7 @@ class RoutingIT {
     void aDeclinedRequestGoesToTheNextAgentAndNeverBackToTheOneWhoDeclined() {
         String grace = desk.registerAgent("Grace", billing, "en", 1);
         String alan = desk.registerAgent("Alan", billing, "en", 1);
-        desk.presence(grace, "AVAILABLE");
-        String requestId = desk.submit(billing, "en", Urgency.NORMAL).requestId();
-        assertThat(desk.awaitOffered(requestId)).isEqualTo(grace);
+        String requestId = desk.offeredTo(grace, billing);
         desk.presence(alan, "AVAILABLE");
 
         var declined = desk.decline(grace, requestId);
@@ -171,9 +151,7 @@ class RoutingIT {
     void onlyTheOwnerResolvesAndTheFreedSlotGoesToTheNextWaitingRequest() {
         String grace = desk.registerAgent("Grace", billing, "en", 1);
         String alan = desk.registerAgent("Alan", billing, "en", 1);
-        desk.presence(grace, "AVAILABLE");
-        String first = desk.submit(billing, "en", Urgency.NORMAL).requestId();
-        assertThat(desk.awaitOffered(first)).isEqualTo(grace);
+        String first = desk.offeredTo(grace, billing);
         String second = desk.submit(billing, "en", Urgency.NORMAL).requestId();
         await().until(() -> requests.existsById(second));
         assertThat(desk.resolve(first, grace, "Too early.").status()).isEqualTo(409);
@@ -197,9 +175,7 @@ class RoutingIT {
     void theOwnerPromisesTheNextUpdateAndEveryoneElseOrABadTimeChangesNothing() {
         String grace = desk.registerAgent("Grace", billing, "en", 1);
         String alan = desk.registerAgent("Alan", billing, "en", 1);
-        desk.presence(grace, "AVAILABLE");
-        String requestId = desk.submit(billing, "en", Urgency.NORMAL).requestId();
-        assertThat(desk.awaitOffered(requestId)).isEqualTo(grace);
+        String requestId = desk.offeredTo(grace, billing);
         Instant by = Instant.now().plus(Duration.ofHours(4)).truncatedTo(ChronoUnit.SECONDS);
         assertThat(desk.promise(requestId, grace, by, null).status()).as("offered, not yet owned").isEqualTo(409);
         desk.accept(grace, requestId);
@@ -245,7 +221,7 @@ class RoutingIT {
                 submitted.customer(), submitted.language(), submitted.preferredChannel(), submitted.category(),
                 submitted.subject(), submitted.description(), submitted.urgency(), submitted.quietHours(),
                 submitted.accessibilityNotes()));
-        desk.awaitIntakeConsumed(GROUP);
+        desk.awaitIntakeConsumed(SharedRoutingContext.GROUP);
 
         assertThat(desk.published(requestId)).singleElement().isInstanceOf(RequestQueued.class);
         assertThat(requests.findById(requestId)).hasValueSatisfying(request ->
