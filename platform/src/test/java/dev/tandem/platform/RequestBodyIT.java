@@ -14,12 +14,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Every API of every service refuses what it cannot take whole, says why, and stores nothing. */
@@ -32,6 +35,8 @@ class RequestBodyIT {
     TicketRepository tickets;
     @Autowired
     JsonMapper json;
+    @Autowired
+    WebServerApplicationContext server;
 
     private static final String TOKEN = Tokens.customer("ada");
 
@@ -157,6 +162,13 @@ class RequestBodyIT {
                 assertThat(type).startsWith("application/problem+json"));
         assertThat(json.readTree(response.body()).get("detail").asString())
                 .isEqualTo("The body is larger than the 64 KB this API accepts");
+    }
+
+    @Test
+    void formPostsWhichTheServletContainerReadsItselfAreHeldToTheSameLimit() {
+        Connector connector = ((TomcatWebServer) server.getWebServer()).getTomcat().getConnector();
+
+        assertThat(connector.getMaxPostSize()).isEqualTo(64 * 1024);
     }
 
     @Test

@@ -32,7 +32,7 @@ class CheckInLinks {
         this.key = new SecretKeySpec(properties.signingKey().getBytes(StandardCharsets.UTF_8), ALGORITHM);
         this.baseUrl = properties.linkBaseUrl();
         if (properties.usesDevelopmentKey()) {
-            log.warn("Check-in links are signed with the development key from application.yaml: anyone can forge"
+            log.warn("Check-in links are signed with the default development key: anyone can forge"
                     + " them. Set tandem.feedback.check-in.signing-key (TANDEM_FEEDBACK_CHECKIN_SIGNINGKEY) to a"
                     + " secret of at least 32 characters outside development.");
         }

@@ -5,18 +5,25 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How check-in links are made; the defaults and their documentation are in {@code application.yaml}.
+ * How check-in links are made.
  *
- * @param linkBaseUrl where customers open check-ins: a link is {@code <linkBaseUrl>/check-ins/<token>}
- * @param signingKey  the HMAC-SHA256 key that signs the links; at least 32 bytes, secret in production
- * @param validity    how long a link accepts an answer after it was issued
+ * @param linkBaseUrl where customers open their check-in, an http(s) URL: each link is
+ *                    {@code <link-base-url>/check-ins/<token>}
+ * @param signingKey  the HMAC-SHA256 key that signs check-in links, at least 32 bytes; whoever knows it can forge
+ *                    links. The default is for development only, and the service warns at startup while it is in
+ *                    use: set a secret of your own everywhere else, for example through the environment variable
+ *                    {@code TANDEM_FEEDBACK_CHECKIN_SIGNINGKEY}
+ * @param validity    how long the customer can answer a check-in after it was issued, at the request's resolution
  */
 @ConfigurationProperties("tandem.feedback.check-in")
-record CheckInProperties(String linkBaseUrl, String signingKey, Duration validity) {
+record CheckInProperties(@DefaultValue("http://localhost:8084") String linkBaseUrl,
+                         @DefaultValue(DEVELOPMENT_SIGNING_KEY) String signingKey,
+                         @DefaultValue("14d") Duration validity) {
 
-    /** The key {@code application.yaml} ships with, so that the service runs out of the box; never for production. */
+    /** The default key, so that the service runs out of the box; never for production. */
     static final String DEVELOPMENT_SIGNING_KEY = "dev-only-check-in-signing-key-never-use-in-production";
 
     /** A shorter HMAC-SHA256 key than its 32-byte output weakens the signature. */

@@ -5,23 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class CheckInPropertiesTest {
 
     @Test
-    void theDevelopmentKeyInApplicationYamlIsRecognisedSoThatItsUseIsWarnedAbout() {
-        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-        yaml.setResources(new ClassPathResource("application.yaml"));
-        var configured = yaml.getObject();
-
-        CheckInProperties properties = new CheckInProperties(
-                configured.getProperty("tandem.feedback.check-in.link-base-url"),
-                configured.getProperty("tandem.feedback.check-in.signing-key"), Duration.ofDays(14));
+    void outOfTheBoxLinksAreSignedWithTheDevelopmentKeySoThatItsUseIsWarnedAbout() {
+        CheckInProperties properties = new Binder(new MapConfigurationPropertySource())
+                .bindOrCreate("tandem.feedback.check-in", CheckInProperties.class);
 
         assertThat(properties.usesDevelopmentKey()).isTrue();
-        assertThat(configured.getProperty("tandem.feedback.check-in.validity")).isEqualTo("14d");
+        assertThat(properties.linkBaseUrl()).isEqualTo("http://localhost:8084");
+        assertThat(properties.validity()).isEqualTo(Duration.ofDays(14));
     }
 
     @Test

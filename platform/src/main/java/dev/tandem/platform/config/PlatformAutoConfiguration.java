@@ -5,22 +5,24 @@ import dev.tandem.platform.apidocs.CommonProblems;
 import dev.tandem.platform.correlation.CorrelationIdFilter;
 import dev.tandem.platform.health.StoreHealthIndicator;
 import dev.tandem.platform.idempotency.IdempotencyKeys;
+import dev.tandem.platform.idempotency.IdempotencyProperties;
 import dev.tandem.platform.inbox.EventInbox;
+import dev.tandem.platform.inbox.InboxProperties;
 import dev.tandem.platform.outbox.OutboxConfiguration;
 import dev.tandem.platform.ratelimit.RateLimitConfiguration;
 import dev.tandem.platform.web.ApiWebConfiguration;
 import dev.tandem.platform.web.ProblemDetailsAdvice;
 import java.time.Clock;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the shared mechanisms into every Tandem service. */
@@ -28,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.cloud.stream.function.FunctionConfiguration"})
 @EnableScheduling
+@EnableConfigurationProperties({InboxProperties.class, IdempotencyProperties.class})
 @Import({OutboxConfiguration.class, ProblemDetailsAdvice.class, ApiWebConfiguration.class,
         RateLimitConfiguration.class})
 public class PlatformAutoConfiguration {
@@ -44,14 +47,23 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    EventInbox eventInbox(MongoTemplate mongo, Clock clock,
-                          @Value("${tandem.inbox.retention:30d}") Duration retention) {
-        return new EventInbox(mongo, clock, retention);
+    EventInbox eventInbox(MongoTemplate mongo, Clock clock, InboxProperties properties) {
+        return new EventInbox(mongo, clock, properties.retention());
     }
 
     @Bean
     IdempotencyKeys idempotencyKeys(MongoTemplate mongo, JsonMapper json, Clock clock) {
         return new IdempotencyKeys(mongo, json, clock);
+    }
+
+    /** Removes what has expired where the store's TTL indexes do nothing, on the service's scheduler. */
+    @Bean
+    SchedulingConfigurer storeCleanUps(EventInbox inbox, InboxProperties inboxProperties, IdempotencyKeys keys,
+                                       IdempotencyProperties idempotencyProperties) {
+        return tasks -> {
+            tasks.addFixedDelayTask(inbox::forgetOldEvents, inboxProperties.cleanupInterval());
+            tasks.addFixedDelayTask(keys::forgetExpiredKeys, idempotencyProperties.cleanupInterval());
+        };
     }
 
     @Bean

@@ -32,7 +32,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -218,8 +217,8 @@ public class IdempotencyKeys {
         }
     }
 
-    @Scheduled(fixedDelayString = "${tandem.idempotency.cleanup-interval:1h}")
-    void forgetExpiredKeys() {
+    /** Removes the expired keys, where the store's TTL index does not (the platform schedules it). */
+    public void forgetExpiredKeys() {
         keys.deleteMany(Filters.lt("expiresAt", Date.from(clock.instant())));
     }
 

@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The one idempotent-consumer mechanism: every listener is an {@link EventConsumer} built here. It reads an event
@@ -111,8 +110,8 @@ public class EventInbox {
         }
     }
 
-    @Scheduled(fixedDelayString = "${tandem.inbox.cleanup-interval:1h}")
-    void forgetOldEvents() {
+    /** Removes the ids older than the retention, where the store's TTL index does not (the platform schedules it). */
+    public void forgetOldEvents() {
         processed.deleteMany(Filters.lt("processedAt", Date.from(clock.instant().minus(retention))));
     }
 }

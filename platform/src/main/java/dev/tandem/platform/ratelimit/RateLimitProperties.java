@@ -10,8 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * otherwise the remote address (behind a proxy, set {@code server.forward-headers-strategy} so that this is the
  * client's address and not the proxy's).
  *
- * @param enabled           whether requests are limited at all
- * @param requestsPerSecond the rate a client may keep up
+ * @param enabled           whether requests are limited at all: off only for a load test, or where something in
+ *                          front of the service limits them
+ * @param requestsPerSecond requests per second a client may keep up (fractions allowed); raise it for a load test
+ *                          that sends no tokens, since all its requests then come from one address
  * @param burst             how many requests a client may make at once after a quiet spell
  * @param maxClients        how many clients are tracked at once; beyond it, new clients share one bucket until
  *                          idle ones are forgotten (a client is forgotten once its bucket has refilled)

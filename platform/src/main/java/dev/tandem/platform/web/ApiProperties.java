@@ -7,7 +7,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Limits every Tandem API keeps.
  *
- * @param maxBodySize the largest request body accepted; a larger one is answered 413 before it is read
+ * @param maxBodySize the largest request body accepted (up to 2GB), form posts included; a larger one is answered
+ *                    413 before it is read
  */
 @ConfigurationProperties("tandem.api")
 public record ApiProperties(@DefaultValue("64KB") DataSize maxBodySize) {

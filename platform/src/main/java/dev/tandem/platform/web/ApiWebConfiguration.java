@@ -2,11 +2,14 @@ package dev.tandem.platform.web;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,5 +45,22 @@ public class ApiWebConfiguration {
                 new RequestBodyLimitFilter((int) properties.maxBodySize().toBytes(), problems));
         registration.setOrder(BODY_LIMIT_ORDER);
         return registration;
+    }
+
+    /**
+     * Tomcat reads form posts itself, past the body limit filter: it holds them to the same limit, unless
+     * {@code server.tomcat.max-http-form-post-size} sets another. Ordered after Boot's customizer, which sets
+     * Tomcat's default first.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> formPostsWithinTheBodyLimit(
+            ApiProperties properties, Environment environment) {
+        int limit = (int) properties.maxBodySize().toBytes();
+        return factory -> {
+            if (!environment.containsProperty("server.tomcat.max-http-form-post-size")) {
+                factory.addConnectorCustomizers(connector -> connector.setMaxPostSize(limit));
+            }
+        };
     }
 }

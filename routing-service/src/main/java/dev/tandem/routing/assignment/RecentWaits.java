@@ -16,7 +16,7 @@ import java.util.Optional;
  * </pre>
  * The median keeps a single long wait (a request that sat overnight, say) from swaying every estimate after
  * it. The samples are the latest accepted requests of the line, a bounded number from a bounded time back
- * (see {@code tandem.routing.queue} in {@code application.yaml}), so the estimate follows how the line is
+ * ({@code tandem.routing.queue.sample-size} and {@code sample-window}), so the estimate follows how the line is
  * moving now.
  * <p>
  * There is no estimate, rather than an invented one, when nothing of the line was accepted in that time (a

@@ -1,25 +1,52 @@
 package dev.tandem.routing.assignment;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of routing; their defaults and meaning are documented in {@code application.yaml}.
+ * Settings of routing.
  *
- * @param offerTimeout     how long an agent has to accept or decline an offer
- * @param reservationGrace age after which a slot reservation with no offer or assignment behind it is reclaimed
+ * @param offerTimeout     how long an agent has to accept or decline an offer; then it goes back to the queue
+ *                         ({@code OfferDeclined} with reason {@code EXPIRED}) and on to the next agent
+ * @param dispatchInterval pause between two sweeps, each of which expires overdue offers, reclaims leaked slots,
+ *                         dispatches what waits and works out where each waiting request stands in its line. A
+ *                         dispatch also follows every new request, freed slot and agent becoming available, so
+ *                         the sweep only guarantees that nothing waits forever
+ * @param reservationGrace how old an agent's slot reservation must be, with no offer or assignment behind it,
+ *                         before the sweep gives the slot back (a crash between two writes left it); far longer
+ *                         than any write takes
  * @param queue            how waiting requests learn their position and estimated wait
  */
+@Validated
 @ConfigurationProperties("tandem.routing")
-record RoutingProperties(Duration offerTimeout, Duration reservationGrace, Queue queue) {
+record RoutingProperties(@DefaultValue("2m") @DurationMin(millis = 1) Duration offerTimeout,
+                         @DefaultValue("1s") @DurationMin(millis = 1) Duration dispatchInterval,
+                         @DefaultValue("30s") @DurationMin(millis = 1) Duration reservationGrace,
+                         @DefaultValue @Valid Queue queue) {
 
     /**
-     * @param updateInterval the least time between two {@code QueuePositionChanged} of one request
-     * @param sampleSize     how many of its line's latest accepted requests a wait is estimated from, at most
-     * @param sampleWindow   how long ago those may have been accepted, at most
-     * @param reloadInterval how often an instance reads every request without an owner again, to learn what
-     *                       other instances changed
+     * How waiting requests learn their position and estimated wait.
+     *
+     * @param updateInterval the least time between two {@code QueuePositionChanged} of one request: it is
+     *                       published when the request's position or estimated wait changes notably (the estimate
+     *                       by a fifth or more), and changes within this interval are coalesced into the next
+     * @param sampleSize     how many of the latest accepted requests of the same skill and language a wait is
+     *                       estimated from, at most; with none, or while no agent who could take the request is
+     *                       available, there is no estimate
+     * @param sampleWindow   how long ago the requests a wait is estimated from may have been accepted, at most
+     * @param reloadInterval how often an instance reads every request without an owner from the store again, to
+     *                       learn what other instances wrote (it updates its lines with its own writes at once).
+     *                       Keep it shorter than {@code update-interval}, so that a customer hears a correction
+     *                       rather than two instances disagreeing
      */
-    record Queue(Duration updateInterval, int sampleSize, Duration sampleWindow, Duration reloadInterval) {
+    record Queue(@DefaultValue("30s") @DurationMin(millis = 1) Duration updateInterval,
+                 @DefaultValue("20") @Min(1) int sampleSize,
+                 @DefaultValue("2h") @DurationMin(millis = 1) Duration sampleWindow,
+                 @DefaultValue("10s") @DurationMin(millis = 1) Duration reloadInterval) {
     }
 }

@@ -1,6 +1,8 @@
 package dev.tandem.routing.assignment;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import java.time.Duration;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,22 +11,28 @@ import org.springframework.stereotype.Component;
  * stands in its line.
  */
 @Component
-class RoutingSweep {
+class RoutingSweep implements SchedulingConfigurer {
 
     private final Assignments assignments;
     private final ReservationReconciler reconciler;
     private final Dispatcher dispatcher;
     private final QueuePositions positions;
+    private final Duration interval;
 
     RoutingSweep(Assignments assignments, ReservationReconciler reconciler, Dispatcher dispatcher,
-                 QueuePositions positions) {
+                 QueuePositions positions, RoutingProperties properties) {
         this.assignments = assignments;
         this.reconciler = reconciler;
         this.dispatcher = dispatcher;
         this.positions = positions;
+        this.interval = properties.dispatchInterval();
     }
 
-    @Scheduled(fixedDelayString = "${tandem.routing.dispatch-interval}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::run, interval);
+    }
+
     void run() {
         assignments.expireOverdueOffers();
         reconciler.releaseLeakedReservations();

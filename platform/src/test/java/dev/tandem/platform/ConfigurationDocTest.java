@@ -1,0 +1,12 @@
+package dev.tandem.platform;
+
+import dev.tandem.testsupport.ConfigurationDoc;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationDocTest {
+
+    @Test
+    void docsListEverySettingWithTheTypeDefaultAndMeaningItsRecordGives() {
+        ConfigurationDoc.verify("platform");
+    }
+}

@@ -1,0 +1,12 @@
+package dev.tandem.routing;
+
+import dev.tandem.testsupport.ConfigurationDoc;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationDocTest {
+
+    @Test
+    void docsListEverySettingWithTheTypeDefaultAndMeaningItsRecordGives() {
+        ConfigurationDoc.verify("routing-service");
+    }
+}
