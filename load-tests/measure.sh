@@ -42,20 +42,30 @@ if command -v ss >/dev/null; then
 fi
 set +e
 ./mvnw -B -o -Pload -pl load-tests gatling:test -Drate="$rate" -Dduration="$duration" -Dwarmup="$warmup" \
-  >"$work/gatling.out" 2>&1
+  >"$work/gatling.out" 2>&1 &
+gatling=$!
+# the measured phase starts once the warm-up is over: CPU from then on leaves out the JIT's work of the warm-up
+until grep -q "Simulation .* started" "$work/gatling.out" 2>/dev/null || ! kill -0 "$gatling" 2>/dev/null; do
+  sleep 1
+done
+sleep "$warmup"
+cpu_ticks <"$work/pids" | sort >"$work/cpu.measured"
+wait "$gatling"
 set -e
 [[ -n "${sampler:-}" ]] && kill "$sampler"
-generator_ticks=$(awk '{ print $16 + $17 }' /proc/$$/stat)
 cpu_ticks <"$work/pids" | sort >"$work/cpu.after"
+generator_ticks=$(awk '{ print $16 + $17 }' /proc/$$/stat)
 
 offered=$(awk -v r="$rate" -v d="$duration" -v w="$warmup" 'BEGIN { print r * (d + w) }')
 ticks_per_second=$(getconf CLK_TCK)
 echo
 grep -E "^[a-z ()-]+: .*actual" "$work/gatling.out" || tail -n 20 "$work/gatling.out"
 echo
-echo "CPU per submission offered (warm-up included), ms:"
-join "$work/cpu.before" "$work/cpu.after" |
-  awk -v n="$offered" -v hz="$ticks_per_second" '{ printf "  %-22s %.3f\n", $1, ($3 - $2) * 1000 / hz / n }'
+echo "CPU per submission, ms: in the measured phase (the product's cost once warm), and over the whole run"
+echo "  (warm-up and its compilation included, per submission offered):"
+join "$work/cpu.before" "$work/cpu.measured" | join - "$work/cpu.after" |
+  awk -v n="$offered" -v m="$((rate * duration))" -v hz="$ticks_per_second" \
+    '{ printf "  %-22s %.3f   %.3f\n", $1, ($4 - $3) * 1000 / hz / m, ($4 - $2) * 1000 / hz / n }'
 awk -v t="$generator_ticks" -v n="$offered" -v hz="$ticks_per_second" \
   'BEGIN { printf "  %-22s %.3f\n", "load generator (Maven + Gatling)", t * 1000 / hz / n }'
 [[ -s "$work/connections" ]] && echo "Connections to the front door: at most $(sort -n "$work/connections" | tail -n 1)"
