@@ -9,7 +9,8 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Who may call which endpoint of the routing API. An agent acts for themselves only, their agent id being their
- * token's subject; a supervisor acts for anyone and alone registers and lists agents. Customers have no business
+ * token's subject; a supervisor acts for anyone, alone registers, lists and changes agents, and alone reads why a
+ * request went where it went. Customers have no business
  * here.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,6 +22,10 @@ class RoutingApiAccess {
         return access -> access
                 .requestMatchers(HttpMethod.POST, "/api/agents").hasRole(Roles.SUPERVISOR)
                 .requestMatchers(HttpMethod.GET, "/api/agents").hasRole(Roles.SUPERVISOR)
+                .requestMatchers(HttpMethod.PATCH, "/api/agents/{agentId}").hasRole(Roles.SUPERVISOR)
+                .requestMatchers(HttpMethod.GET, "/api/queues", "/api/queues/{name}")
+                .hasAnyRole(Roles.AGENT, Roles.SUPERVISOR)
+                .requestMatchers(HttpMethod.GET, "/api/requests/{requestId}/routing").hasRole(Roles.SUPERVISOR)
                 .requestMatchers(HttpMethod.GET, "/api/agents/{agentId}", "/api/agents/{agentId}/offers")
                 .access(theAgentOrASupervisor)
                 .requestMatchers(HttpMethod.PUT, "/api/agents/{agentId}/presence").access(theAgentOrASupervisor)

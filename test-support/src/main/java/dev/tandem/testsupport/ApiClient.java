@@ -72,6 +72,14 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), Map.of());
     }
 
+    /** A JSON merge patch (RFC 7396) of the resource. */
+    public Response patch(String path, Object body) {
+        String json = body instanceof String text ? text : JSON.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)), Map.of());
+    }
+
     public Response delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE(), Map.of());
     }

@@ -1,10 +1,14 @@
 package dev.tandem.routing.agent;
 
+import dev.tandem.contracts.intake.Urgency;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -12,15 +16,24 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * conditional updates in {@link Agents}, because several instances reserve their slots at once, and saving
  * a whole snapshot back would overwrite another instance's reservation.
  *
- * @param freeSlots  {@code capacity} minus the active requests, kept in the same updates so that one
- *                   conditional update can check and take a slot
- * @param idleSince  when a slot was last freed or the agent last became available; the longest idle is
- *                   offered work first
+ * @param tier          1 first line, 2 specialist, 3 senior
+ * @param team          the team the agent belongs to; requests can be escalated to a team
+ * @param active        false once a supervisor deactivated the agent: they are offered nothing more
+ * @param freeSlots     {@code capacity} minus the active requests, kept in the same updates so that one
+ *                      conditional update can check and take a slot; below zero when a supervisor lowered the
+ *                      capacity under what the agent holds
+ * @param idleSince     when a slot was last freed or the agent last became available; the longest idle is
+ *                      offered work first
+ * @param hardCaseEndedAt when the agent last let go of a CRITICAL request: the wellbeing cool-down runs from there
+ * @param revision      how many times a supervisor changed the profile: such a change is conditional on it
+ * @param changedAt     when the agent last changed, by this instance's clock: other instances read what changed since
  */
 @Document("agents")
-public record Agent(@Id String id, String name, List<String> skills, List<String> languages, int capacity,
-                    AgentPresence presence, List<ActiveRequest> activeRequests, int freeSlots,
-                    Instant idleSince) {
+@CompoundIndex(name = "reservations", def = "{'activeRequests.since': 1}")
+public record Agent(@Id String id, String name, List<Skill> skills, List<String> languages, int tier, String team,
+                    int capacity, boolean active, AgentPresence presence, List<ActiveRequest> activeRequests,
+                    int freeSlots, Instant idleSince, Instant hardCaseEndedAt, long revision,
+                    @Indexed Instant changedAt) {
 
     /**
      * What an agent id may be: the agent's user id at the identity provider, which their access tokens carry as
@@ -29,31 +42,41 @@ public record Agent(@Id String id, String name, List<String> skills, List<String
     public static final String ID_PATTERN = "[A-Za-z0-9._@:-]{1,64}";
     /** What {@link #ID_PATTERN} asks for, in words. */
     public static final String ID_RULE = "must be 1 to 64 letters, digits and . _ @ : -";
+    /** The team of an agent registered without one. */
+    public static final String DEFAULT_TEAM = "general";
 
     public Agent {
         skills = List.copyOf(skills);
         languages = List.copyOf(languages);
         activeRequests = activeRequests == null ? List.of() : List.copyOf(activeRequests);
+        tier = tier == 0 ? 1 : tier;
+        team = team == null ? DEFAULT_TEAM : team;
     }
 
-    /** A new agent starts offline, with all slots free. */
-    static Agent register(String id, String name, List<String> skills, List<String> languages, int capacity) {
-        return new Agent(id, name, skills, languages, capacity, AgentPresence.OFFLINE, List.of(), capacity, null);
+    /** A new agent starts offline, active, with all slots free. */
+    static Agent register(String id, String name, List<Skill> skills, List<String> languages, int tier, String team,
+                          int capacity, Instant now) {
+        return new Agent(id, name, skills, languages, tier, team, capacity, true, AgentPresence.OFFLINE, List.of(),
+                capacity, null, null, 0, now);
     }
 
-    /** Available, with the skill, speaking the language and with a slot free. */
-    public boolean canServe(String skill, String language) {
-        return takesOffers() && hasSkillAndLanguage(skill, language);
-    }
-
-    /** Has the skill and speaks the language, whatever the agent's presence and free slots. */
-    public boolean hasSkillAndLanguage(String skill, String language) {
-        return skills.contains(skill) && speaking(language).isPresent();
-    }
-
-    /** Available, with a slot free. */
+    /** Available, active, with a slot free. */
     public boolean takesOffers() {
-        return presence == AgentPresence.AVAILABLE && freeSlots > 0;
+        return active && presence == AgentPresence.AVAILABLE && freeSlots > 0;
+    }
+
+    /** At work: active and available, whether or not a slot is free. */
+    public boolean isAtWork() {
+        return active && presence == AgentPresence.AVAILABLE;
+    }
+
+    public OptionalInt proficiency(String skill) {
+        for (Skill mastered : skills) {
+            if (mastered.name().equals(skill)) {
+                return OptionalInt.of(mastered.proficiency());
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /**
@@ -70,7 +93,12 @@ public record Agent(@Id String id, String name, List<String> skills, List<String
     }
 
     public int slotsInUse() {
-        return capacity - freeSlots;
+        return activeRequests.size();
+    }
+
+    /** How many CRITICAL requests the agent holds now, offered or owned. */
+    public int criticalInHand() {
+        return (int) activeRequests.stream().filter(active -> active.urgency() == Urgency.CRITICAL).count();
     }
 
     public List<String> activeRequestIds() {

@@ -1,10 +1,19 @@
 package dev.tandem.routing.agent;
 
+import dev.tandem.contracts.intake.Urgency;
+import dev.tandem.platform.web.StateConflictException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.bson.Document;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -15,34 +24,72 @@ import org.springframework.stereotype.Component;
 /**
  * The agents and their slots. Each change is one atomic conditional update of one agent document, so that
  * any number of instances may reserve and release slots at once without ever exceeding an agent's capacity.
+ * <p>
+ * Routing decides from this instance's picture of the agents, in memory: who is at work, who has a slot free, with
+ * which skills. It learns its own writes as it makes them, and other instances' by reading the agents changed since
+ * it last looked ({@link #sync}). The picture can be a moment behind, never wrong in a way that matters: a slot is
+ * taken only by the conditional update, and an agent the picture thought free but is not is read again.
  */
 @Component
 public class Agents {
 
     private static final String FREE_SLOTS = "freeSlots";
     private static final String ACTIVE = "activeRequests";
+    private static final String CHANGED_AT = "changedAt";
+    // another instance's clock may be behind this one's by this much, at most, for its changes to be read in time;
+    // the full read every FULL_SYNC catches whatever a larger skew hid
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+    private static final Duration FULL_SYNC = Duration.ofMinutes(1);
 
     private final MongoTemplate mongo;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
+    // guarded by this: every agent as last known, and the ids of those who take offers, in all and by skill
+    private final Map<String, Agent> known = new HashMap<>();
+    private final Map<String, Agent> free = new LinkedHashMap<>();
+    private final Map<String, Map<String, Agent>> freeBySkill = new HashMap<>();
+    private Instant syncedAt;
+    private Instant fullySyncedAt;
 
-    Agents(MongoTemplate mongo, ApplicationEventPublisher events) {
+    public Agents(MongoTemplate mongo, ApplicationEventPublisher events, Clock clock) {
         this.mongo = mongo;
         this.events = events;
+        this.clock = clock;
     }
 
+    /** The agent as stored now. */
     public Optional<Agent> find(String agentId) {
-        return Optional.ofNullable(mongo.findById(agentId, Agent.class));
+        return Optional.ofNullable(remember(mongo.findById(agentId, Agent.class)));
     }
 
-    /** The agents that could take an offer right now. */
-    public List<Agent> withFreeSlots() {
-        return mongo.find(Query.query(Criteria.where("presence").is(AgentPresence.AVAILABLE)
-                .and(FREE_SLOTS).gt(0)), Agent.class);
+    /** The agent as this instance knows it, without reading the store. */
+    public synchronized Optional<Agent> known(String agentId) {
+        syncIfNeverDone();
+        return Optional.ofNullable(known.get(agentId));
     }
 
-    /** The agents at work: available, whether or not they have a slot free. */
-    public List<Agent> available() {
-        return mongo.find(Query.query(Criteria.where("presence").is(AgentPresence.AVAILABLE)), Agent.class);
+    /** The agents who could take an offer right now, as this instance knows them. */
+    public synchronized List<Agent> withFreeSlots() {
+        syncIfNeverDone();
+        return List.copyOf(free.values());
+    }
+
+    /** The agents with the skill who could take an offer right now, as this instance knows them. */
+    public synchronized List<Agent> withFreeSlots(String skill) {
+        syncIfNeverDone();
+        Map<String, Agent> withSkill = freeBySkill.get(skill);
+        return withSkill == null ? List.of() : List.copyOf(withSkill.values());
+    }
+
+    /** The agents at work (active and available, whether or not they have a slot free), as this instance knows them. */
+    public synchronized List<Agent> available() {
+        syncIfNeverDone();
+        return known.values().stream().filter(Agent::isAtWork).toList();
+    }
+
+    /** Every agent, as stored. */
+    public List<Agent> all() {
+        return mongo.findAll(Agent.class).stream().map(this::remember).toList();
     }
 
     /** The agents holding a reservation made before the cutoff. */
@@ -51,24 +98,45 @@ public class Agents {
     }
 
     /**
-     * Takes one of the agent's slots for the request, if the agent is still available, has a slot free and
-     * does not hold this request already.
+     * Adds an agent.
+     *
+     * @throws DuplicateKeyException when an agent with the id exists already
+     */
+    Agent register(Agent agent) {
+        return remember(mongo.insert(agent));
+    }
+
+    /**
+     * Takes one of the agent's slots for the request, if the agent is still active and available, has a slot free
+     * and does not hold this request already.
      *
      * @return the agent as it is now, or empty when the slot could not be taken
      */
-    public Optional<Agent> reserve(String agentId, String requestId, Instant since) {
+    public Optional<Agent> reserve(String agentId, ActiveRequest reservation) {
         Query available = Query.query(Criteria.where("_id").is(agentId)
+                .and("active").is(true)
                 .and("presence").is(AgentPresence.AVAILABLE)
                 .and(FREE_SLOTS).gt(0)
-                .and(ACTIVE + ".requestId").ne(requestId));
-        Update take = new Update().inc(FREE_SLOTS, -1).push(ACTIVE, new ActiveRequest(requestId, since));
-        return Optional.ofNullable(mongo.findAndModify(available, take,
-                FindAndModifyOptions.options().returnNew(true), Agent.class));
+                .and(ACTIVE + ".requestId").ne(reservation.requestId()));
+        Update take = changed().inc(FREE_SLOTS, -1).push(ACTIVE, reservation);
+        Agent taken = modify(available, take);
+        if (taken == null) {
+            // someone else took the last slot, or the agent went away: learn how they are now
+            find(agentId);
+        }
+        return Optional.ofNullable(taken);
     }
 
-    /** Frees the slot of a request the agent has finished with; the agent counts as idle from now. */
+    /**
+     * Frees the slot of a request the agent has finished with; the agent counts as idle from now, and after a
+     * CRITICAL request its wellbeing cool-down starts.
+     */
     public void free(String agentId, ActiveRequest reservation, Instant now) {
-        release(agentId, reservation, new Update().set("idleSince", now));
+        Update update = new Update().set("idleSince", now);
+        if (reservation.urgency() == Urgency.CRITICAL) {
+            update.set("hardCaseEndedAt", now);
+        }
+        release(agentId, reservation, update);
     }
 
     /** Gives back a slot that never became an offer; the agent's idle time is left as it was. */
@@ -81,8 +149,8 @@ public class Agents {
         // comes late cannot free a newer reservation of the same request
         Query held = Query.query(Criteria.where("_id").is(agentId).and(ACTIVE).elemMatch(
                 Criteria.where("requestId").is(reservation.requestId()).and("since").is(reservation.since())));
-        mongo.updateFirst(held, update.inc(FREE_SLOTS, 1)
-                .pull(ACTIVE, new Document("requestId", reservation.requestId())), Agent.class);
+        modify(held, update.set(CHANGED_AT, clock.instant()).inc(FREE_SLOTS, 1)
+                .pull(ACTIVE, new Document("requestId", reservation.requestId())));
     }
 
     /**
@@ -91,14 +159,12 @@ public class Agents {
      */
     Optional<Agent> changePresence(String agentId, AgentPresence presence, Instant now) {
         if (presence != AgentPresence.AVAILABLE) {
-            return Optional.ofNullable(mongo.findAndModify(Query.query(Criteria.where("_id").is(agentId)),
-                    new Update().set("presence", presence), FindAndModifyOptions.options().returnNew(true),
-                    Agent.class));
+            return Optional.ofNullable(modify(Query.query(Criteria.where("_id").is(agentId)),
+                    changed().set("presence", presence)));
         }
-        Agent became = mongo.findAndModify(
+        Agent became = modify(
                 Query.query(Criteria.where("_id").is(agentId).and("presence").ne(AgentPresence.AVAILABLE)),
-                new Update().set("presence", presence).set("idleSince", now),
-                FindAndModifyOptions.options().returnNew(true), Agent.class);
+                changed().set("presence", presence).set("idleSince", now));
         if (became == null) {
             return find(agentId);
         }
@@ -106,4 +172,115 @@ public class Agents {
         // read again: routing has just offered the agent what was waiting
         return find(agentId);
     }
+
+    /**
+     * Applies a supervisor's change to the agent's profile. It is conditional on the profile as read, and tried
+     * again when another change came first; a new capacity moves the free slots by as much, so that the requests
+     * in hand stay where they are (the free slots may drop below zero until enough are let go).
+     *
+     * @return the agent as changed, or empty when there is no such agent
+     */
+    Optional<Agent> changeProfile(String agentId, UnaryOperator<Agent> change) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Agent before = mongo.findById(agentId, Agent.class);
+            if (before == null) {
+                return Optional.empty();
+            }
+            Agent after = change.apply(before);
+            Query unchanged = Query.query(Criteria.where("_id").is(agentId).and("revision").is(before.revision()));
+            Update update = changed().inc("revision", 1).set("skills", after.skills()).set("tier", after.tier())
+                    .set("team", after.team()).set("active", after.active()).set("capacity", after.capacity())
+                    .inc(FREE_SLOTS, after.capacity() - before.capacity());
+            Agent changed = modify(unchanged, update);
+            if (changed != null) {
+                if (changed.takesOffers() && !before.takesOffers()) {
+                    events.publishEvent(new AgentBecameAvailable(agentId));
+                }
+                return Optional.of(changed);
+            }
+        }
+        throw new StateConflictException("Agent " + agentId + " was changed by others 5 times in a row while this "
+                + "change was applied; try again");
+    }
+
+    /**
+     * Learns what other instances changed: the agents changed since the last look (with a margin for clocks that
+     * differ), and every agent once a minute.
+     */
+    public void sync() {
+        Instant now = clock.instant();
+        Instant since;
+        synchronized (this) {
+            since = fullySyncedAt == null || !now.isBefore(fullySyncedAt.plus(FULL_SYNC)) ? null
+                    : syncedAt.minus(CLOCK_SKEW);
+        }
+        Query changed = since == null ? new Query() : Query.query(Criteria.where(CHANGED_AT).gte(since));
+        List<Agent> read = mongo.find(changed, Agent.class);
+        synchronized (this) {
+            read.forEach(this::rememberLocked);
+            syncedAt = now;
+            if (since == null) {
+                fullySyncedAt = now;
+            }
+        }
+    }
+
+    private void syncIfNeverDone() {
+        if (syncedAt == null) {
+            // under the lock: the first caller reads every agent, the others wait for it
+            List<Agent> read = mongo.findAll(Agent.class);
+            read.forEach(this::rememberLocked);
+            syncedAt = clock.instant();
+            fullySyncedAt = syncedAt;
+        }
+    }
+
+    /**
+     * Takes in an agent's state that was learned without this class: read by another component, or made up by a
+     * benchmark of the decisions.
+     */
+    public void learn(Agent agent) {
+        remember(agent);
+    }
+
+    private Update changed() {
+        return new Update().set(CHANGED_AT, clock.instant());
+    }
+
+    private Agent modify(Query query, Update update) {
+        return remember(mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
+                Agent.class));
+    }
+
+    private synchronized Agent remember(Agent agent) {
+        if (agent != null) {
+            rememberLocked(agent);
+        }
+        return agent;
+    }
+
+    // guarded by this; an older state than the one known is ignored
+    private void rememberLocked(Agent agent) {
+        Agent before = known.get(agent.id());
+        if (before != null && before.changedAt() != null && agent.changedAt() != null
+                && agent.changedAt().isBefore(before.changedAt())) {
+            return;
+        }
+        known.put(agent.id(), agent);
+        if (before != null) {
+            free.remove(before.id());
+            before.skills().forEach(skill -> {
+                Map<String, Agent> withSkill = freeBySkill.get(skill.name());
+                if (withSkill != null) {
+                    withSkill.remove(before.id());
+                }
+            });
+        }
+        if (agent.takesOffers()) {
+            free.put(agent.id(), agent);
+            agent.skills().forEach(skill -> freeBySkill.computeIfAbsent(skill.name(), name -> new LinkedHashMap<>())
+                    .put(agent.id(), agent));
+        }
+    }
+
 }

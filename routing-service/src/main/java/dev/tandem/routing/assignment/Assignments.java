@@ -8,10 +8,13 @@ import dev.tandem.platform.web.ResourceNotFoundException;
 import dev.tandem.platform.web.StateConflictException;
 import dev.tandem.routing.agent.Agent;
 import dev.tandem.routing.agent.Agents;
+import dev.tandem.routing.queue.QueueCatalog;
+import dev.tandem.routing.queue.QueueDefinition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -39,16 +42,23 @@ class Assignments {
     private final Aggregates aggregates;
     private final Agents agents;
     private final Dispatcher dispatcher;
+    private final Router router;
     private final QueuePositions positions;
+    private final QueueCatalog catalog;
+    private final RoutingProperties properties;
     private final Clock clock;
 
     Assignments(RoutedRequestRepository requests, Aggregates aggregates, Agents agents, Dispatcher dispatcher,
-                QueuePositions positions, Clock clock) {
+                Router router, QueuePositions positions, QueueCatalog catalog, RoutingProperties properties,
+                Clock clock) {
         this.requests = requests;
         this.aggregates = aggregates;
         this.agents = agents;
         this.dispatcher = dispatcher;
+        this.router = router;
         this.positions = positions;
+        this.catalog = catalog;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -65,12 +75,14 @@ class Assignments {
                 .filter(request -> now.isBefore(request.offerExpiresAt())).toList();
     }
 
-    /** A submitted request joins the queue of its skill, where it stands behind those served before it. */
+    /** A submitted request joins the queue that takes its category, where it stands behind those served before it. */
     void queue(RequestSubmitted submitted) {
-        Standing standing = positions.placeOf(LineMember.arriving(submitted));
+        QueueDefinition queue = catalog.forCategory(Objects.requireNonNull(submitted.category(), "category"));
+        Standing standing = positions.placeOf(LineMember.arriving(submitted, queue, properties.urgencyHeadStart()));
         try {
             // the request id is the document id: however often the event comes, there is one routed request
-            requests.insert(RoutedRequest.queue(submitted, standing, clock.instant()));
+            requests.insert(RoutedRequest.queue(submitted, queue, standing, properties.urgencyHeadStart(),
+                    clock.instant()));
         } catch (DuplicateKeyException alreadyQueued) {
             log.debug("Request {} is already queued", submitted.requestId());
             return;
@@ -81,8 +93,12 @@ class Assignments {
     /** The customer reopened a resolved request: it joins its queue again. */
     void reopen(String requestId) {
         Instant now = clock.instant();
-        Optional<RoutedRequest> reopened = aggregates.updateIf(RoutedRequest.class, requestId,
-                request -> request.reopen(positions.placeOf(LineMember.of(request)), now));
+        Optional<RoutedRequest> reopened = aggregates.updateIf(RoutedRequest.class, requestId, request -> {
+            QueueDefinition queue = catalog.named(request.queue());
+            return request.reopen(positions.placeOf(LineMember.reopening(request, queue,
+                    properties.urgencyHeadStart(), now)), properties.urgencyHeadStart(), properties.knownAgentWindow(),
+                    now);
+        });
         if (reopened.isEmpty()) {
             log.warn("Request {} was reopened but routing never queued it", requestId);
             return;
@@ -93,17 +109,35 @@ class Assignments {
     RoutedRequest accept(String agentId, String requestId) {
         Agent agent = agent(agentId);
         Instant now = clock.instant();
-        return change(requestId, request ->
-                request.accept(agent.id(), agent.name(), positions.agentsAvailableFor(request), now));
+        return change(requestId, request -> request.accept(agent.id(), agent.name(),
+                Line.of(catalog.named(request.queue()), request.language()).language(),
+                positions.agentsAvailableFor(request), now));
     }
 
-    /** Declines the offer and offers the request to the next agent. */
+    /**
+     * Declines the offer and offers the request to the next agent. When every eligible agent has now declined it, it
+     * moves on to its next relaxation step at once, and on past every step whose eligible agents all declined it.
+     */
     RoutedRequest decline(String agentId, String requestId) {
         Agent agent = agent(agentId);
         Instant now = clock.instant();
         RoutedRequest declined = release(requestId, request -> request.decline(agent.id(), now));
+        if (router.allEligibleDeclined(declined, now)) {
+            declined = aggregates.updateIf(RoutedRequest.class, requestId, request -> relaxPastDeclines(request, now))
+                    .orElse(declined);
+        }
         dispatcher.dispatch();
         return declined;
+    }
+
+    // moves the request on, step by step, past every step whose eligible agents at work have all declined it
+    private boolean relaxPastDeclines(RoutedRequest request, Instant now) {
+        boolean moved = false;
+        while (router.allEligibleDeclined(request, now)
+                && request.relax(catalog.named(request.queue()), "every eligible agent declined it", now)) {
+            moved = true;
+        }
+        return moved;
     }
 
     /** The owner promises the customer their next update by a time that lies ahead, at most 30 days. */
@@ -132,7 +166,8 @@ class Assignments {
      * by, whose slot is free again. A request routing never saw, or one already closed, is left alone.
      */
     void withdraw(String requestId) {
-        aggregates.applyIf(RoutedRequest.class, requestId, RoutedRequest::withdraw).ifPresent(release -> {
+        Instant now = clock.instant();
+        aggregates.applyIf(RoutedRequest.class, requestId, request -> request.withdraw(now)).ifPresent(release -> {
             free(release);
             dispatcher.dispatch();
         });
@@ -171,7 +206,7 @@ class Assignments {
     }
 
     private Agent agent(String agentId) {
-        return agents.find(agentId).orElseThrow(() -> new ResourceNotFoundException("agent", agentId));
+        return agents.known(agentId).or(() -> agents.find(agentId)).orElseThrow(() -> new ResourceNotFoundException("agent", agentId));
     }
 
     private static ResourceNotFoundException notFound(String requestId) {

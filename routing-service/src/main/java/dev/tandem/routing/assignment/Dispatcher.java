@@ -3,17 +3,14 @@ package dev.tandem.routing.assignment;
 import dev.tandem.platform.aggregate.Aggregates;
 import dev.tandem.platform.web.StateConflictException;
 import dev.tandem.routing.agent.ActiveRequest;
-import dev.tandem.routing.agent.Agent;
 import dev.tandem.routing.agent.AgentBecameAvailable;
 import dev.tandem.routing.agent.Agents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -21,49 +18,49 @@ import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * Offers waiting requests to agents. Any number of dispatches may run at once, in this instance and in
- * others: an offer first reserves the agent's slot with one conditional update of the agent, then claims the
- * request with one versioned write of the request. Whoever loses either step has changed nothing, or gives
- * the slot back. It runs after each change that puts a request in the queue or frees a slot, when an agent becomes
- * available, and on every routing sweep.
+ * Makes the offers the {@link Router} decides. Any number of dispatches may run at once, in this instance and in
+ * others: an offer first reserves the agent's slot with one conditional update of the agent, then claims the request
+ * with one versioned write of the request. Whoever loses either step has changed nothing, or gives the slot back, and
+ * this instance's picture of the agent or the request is read again. It runs after each change that puts a request
+ * in the queue or frees a slot, when an agent becomes available, and on every routing sweep.
  */
 @Component
 class Dispatcher {
 
-    // a reservation fails when another dispatch took the agent's last slot first, or the agent went away:
-    // look again, but not forever
-    private static final int ATTEMPTS_PER_REQUEST = 3;
+    // a dispatch stops after this many lost races in a row, the rest being left to the next one. Each lost race reads
+    // the agent or the request again, so the picture converges; the bound is against a store that keeps disagreeing
+    private static final int LOST_RACES = 100;
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-    private final RoutedRequestRepository requests;
+    private final Router router;
+    private final LineBook book;
     private final Aggregates aggregates;
     private final Agents agents;
     private final RoutingProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    Dispatcher(RoutedRequestRepository requests, Aggregates aggregates, Agents agents, RoutingProperties properties,
-               Clock clock) {
-        this.requests = requests;
+    Dispatcher(Router router, LineBook book, Aggregates aggregates, Agents agents, RoutingProperties properties,
+               Clock clock, MeterRegistry meters) {
+        this.meters = meters;
+        this.router = router;
+        this.book = book;
         this.aggregates = aggregates;
         this.agents = agents;
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** Offers the waiting requests, most urgent and then oldest first, to the best eligible agents. */
+    /** Offers waiting requests, in serving order, to the agents the router chooses, until no more can be offered. */
     void dispatch() {
-        // this run's view of the agents who can take an offer, corrected whenever a reservation tells more
-        Map<String, Agent> free = new LinkedHashMap<>();
-        agents.withFreeSlots().forEach(agent -> free.put(agent.id(), agent));
-        if (free.isEmpty()) {
-            return;
-        }
-        try (Stream<RoutedRequest> waiting = requests.streamByStatusOrderByPriorityDescSubmittedAtAsc(
-                RequestStatus.WAITING)) {
-            Iterator<RoutedRequest> inOrder = waiting.iterator();
-            while (inOrder.hasNext() && !free.isEmpty()) {
-                offer(inOrder.next(), free);
+        int lost = 0;
+        while (lost < LOST_RACES) {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Optional<Router.Offer> next = router.next(now);
+            if (next.isEmpty()) {
+                return;
             }
+            lost = offer(next.get(), now) ? 0 : lost + 1;
         }
     }
 
@@ -72,45 +69,38 @@ class Dispatcher {
         dispatch();
     }
 
-    private void offer(RoutedRequest request, Map<String, Agent> free) {
-        for (int attempt = 0; attempt < ATTEMPTS_PER_REQUEST; attempt++) {
-            Optional<Router.Choice> choice = Router.choose(request, free.values());
-            if (choice.isEmpty()) {
-                return;
-            }
-            String agentId = choice.get().agent().id();
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            Optional<Agent> reserved = agents.reserve(agentId, request.id(), now);
-            if (reserved.isEmpty()) {
-                remember(free, agentId, agents.find(agentId));
-                continue;
-            }
-            boolean offered = claim(request, choice.get(), now);
-            // after a lost claim the slot is free again, and may serve the next request of this run
-            remember(free, agentId, offered ? reserved : agents.find(agentId));
-            return;
-        }
-    }
-
-    /** Offers the request to the agent whose slot is reserved; gives the slot back if another dispatch was first. */
-    private boolean claim(RoutedRequest request, Router.Choice choice, Instant now) {
-        String agentId = choice.agent().id();
-        try {
-            // the request may have changed since it was read: then the offer is applied again to it as stored, and
-            // the domain refuses it if it no longer waits, or was declined by this agent meanwhile
-            aggregates.update(request, waiting -> waiting.offerTo(agentId, choice.reason(), now,
-                    now.plus(properties.offerTimeout())));
-            log.info("Offered request {} (correlation {}) to agent {}: {}", request.id(), request.correlationId(),
-                    agentId, choice.reason());
-            return true;
-        } catch (StateConflictException | DataRetrievalFailureException anotherDispatchWasFirst) {
-            agents.cancel(agentId, new ActiveRequest(request.id(), now));
+    private boolean offer(Router.Offer offer, Instant now) {
+        String agentId = offer.agent().id();
+        String requestId = offer.member().id();
+        ActiveRequest reservation = new ActiveRequest(requestId, now, offer.member().urgency());
+        if (agents.reserve(agentId, reservation).isEmpty()) {
+            // the agent's picture is read again by the failed reservation
+            log.debug("Agent {} had no slot for request {} after all", agentId, requestId);
             return false;
         }
-    }
-
-    private static void remember(Map<String, Agent> free, String agentId, Optional<Agent> current) {
-        current.filter(Agent::takesOffers).ifPresentOrElse(agent -> free.put(agentId, agent),
-                () -> free.remove(agentId));
+        try {
+            // the request may have changed since this instance last saw it: the offer is applied to it as stored,
+            // and the domain refuses it if it no longer waits, or this agent declined it meanwhile
+            RoutedRequest offered = aggregates.update(RoutedRequest.class, requestId,
+                    waiting -> waiting.offerTo(agentId, offer.explanation(), now, now.plus(properties.offerTimeout()),
+                            properties.declineCoolDown())).orElse(null);
+            if (offered == null) {
+                agents.cancel(agentId, reservation);
+                book.refresh(requestId);
+                return false;
+            }
+            log.info("Offered request {} (correlation {}) to agent {}: {}", requestId, offered.correlationId(),
+                    agentId, offered.reason());
+            Counter.builder("tandem.routing.offers").description("Offers made, by queue and the step in force")
+                    .tag("queue", offered.queue()).tag("step", String.valueOf(offer.explanation().step()))
+                    .register(meters).increment();
+            return true;
+        } catch (StateConflictException | DataRetrievalFailureException anotherDispatchWasFirst) {
+            log.debug("Request {} could not be offered to agent {}: {}", requestId, agentId,
+                    anotherDispatchWasFirst.getMessage());
+            agents.cancel(agentId, reservation);
+            book.refresh(requestId);
+            return false;
+        }
     }
 }

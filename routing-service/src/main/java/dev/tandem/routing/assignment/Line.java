@@ -1,44 +1,37 @@
 package dev.tandem.routing.assignment;
 
-import dev.tandem.contracts.intake.RequestSubmitted;
-import dev.tandem.routing.agent.Agent;
+import dev.tandem.routing.queue.LanguageRule;
+import dev.tandem.routing.queue.QueueDefinition;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The requests that wait for the same skill and language. The same agents serve them, so they stand in one
- * line, and a request's position is its place in its line: requests in another language, or needing another
- * skill, are served by other agents and do not hold it up.
+ * The requests that wait in the same queue for the same language. The same agents serve them, so they stand in one
+ * line, and a request's position is its place in its line: requests in another language, or in another queue, are
+ * served by other agents and do not hold it up.
  *
- * @param queue    the skill, which names the queue
- * @param language the primary subtag of the language, which is all an agent's language must match
+ * @param queue    the queue's name
+ * @param language what of the customer's language an agent's must match: the primary subtag, or the whole tag for a
+ *                 queue that asks for an exact match
  */
 record Line(String queue, String language) {
 
     /**
      * The order a line is served in. Offered requests come first, since an agent's slot is already reserved
-     * for each; then the waiting ones in the order {@link Dispatcher} offers them: most urgent first, then
-     * oldest.
+     * for each; then the waiting ones in the order they are offered: by rank, which is effective priority
+     * ({@link Priority}), then by id.
      */
     static final Comparator<LineMember> SERVING_ORDER = Comparator
             .comparing((LineMember member) -> !member.offered())
-            .thenComparing(LineMember::urgency, Comparator.reverseOrder())
-            .thenComparing(LineMember::submittedAt)
+            .thenComparing(LineMember::rank)
             .thenComparing(LineMember::id);
 
-    /** The line a submitted request joins; without a category or a language it cannot be routed at all. */
-    static Line of(RequestSubmitted submitted) {
+    /** The line of a request in the queue and language; without a language it cannot be routed at all. */
+    static Line of(QueueDefinition queue, String language) {
         // a NullPointerException makes the event poison: it goes to the dead-letter topic after its retries
-        return new Line(Objects.requireNonNull(submitted.category(), "category"),
-                Agent.primarySubtag(Objects.requireNonNull(submitted.language(), "language")));
-    }
-
-    static Line of(RoutedRequest request) {
-        return new Line(request.queue(), Agent.primarySubtag(request.language()));
-    }
-
-    /** Whether the agent could take this line's requests, were they available with a slot free. */
-    boolean isServedBy(Agent agent) {
-        return agent.hasSkillAndLanguage(queue, language);
+        Objects.requireNonNull(language, "language");
+        return new Line(queue.name(), queue.language() == LanguageRule.EXACT ? language.toLowerCase(Locale.ROOT)
+                : LanguageRule.primarySubtag(language));
     }
 }

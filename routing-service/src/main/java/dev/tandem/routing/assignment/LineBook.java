@@ -1,12 +1,21 @@
 package dev.tandem.routing.assignment;
 
+import dev.tandem.routing.queue.QueueCatalog;
+import dev.tandem.routing.queue.QueueDefinition;
+import dev.tandem.routing.queue.QueueDefinition.StepInForce;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -30,6 +39,11 @@ import org.springframework.stereotype.Component;
  * then, a standing worked out here may leave out another instance's latest arrivals and departures. The quiet period
  * between two standings of a request ({@code update-interval}) is longer, so a customer hears the correction, not a
  * flip-flop between two instances' pictures.
+ * <p>
+ * The book also keeps each line's waiting requests by the relaxation step in force, so that the {@link Router} looks
+ * at one request per line and step, not at every waiting request: requests of one line at the same step ask the same
+ * of an agent. A request moves to its next step when its time at the current one runs out, which the book notes by
+ * a deadline per request ({@link #advance}).
  */
 @Component
 class LineBook extends AbstractMongoEventListener<RoutedRequest> {
@@ -39,12 +53,28 @@ class LineBook extends AbstractMongoEventListener<RoutedRequest> {
     // sample (one it accepted, or changed after): one query a second per line instead of one per arrival
     private static final Duration WAITS_MAX_AGE = Duration.ofSeconds(1);
 
+    // a decision looks at this many requests at most, however many were declined by everyone free
+    private static final int MOST_LOOKED_AT = 10_000;
+    // what the book reads of a request
+    private static final String[] MEMBER_FIELDS = {"queue", "language", "status", "urgency", "rank", "step",
+            "stepSince", "declines", "previousOwnerId", "knownAgentUntil", "place"};
+    private static final Comparator<Deadline> BY_DEADLINE = Comparator.comparing(Deadline::at)
+            .thenComparing(Deadline::id);
+
     private final MongoTemplate mongo;
+    private final QueueCatalog catalog;
+    private final Clock clock;
     private final RoutingProperties.Queue settings;
     private final ReentrantLock loading = new ReentrantLock();
     // guarded by this: each line's members in serving order, each member by id
     private final Map<Line, List<LineMember>> lines = new HashMap<>();
     private final Map<String, LineMember> members = new HashMap<>();
+    // guarded by this: the waiting members of each line by the step in force, in serving order; where each is; when
+    // each moves to its next step
+    private final Map<Group, TreeSet<LineMember>> groups = new HashMap<>();
+    private final Map<String, Group> groupOf = new HashMap<>();
+    private final TreeSet<Deadline> deadlines = new TreeSet<>(BY_DEADLINE);
+    private final Map<String, Instant> deadlineOf = new HashMap<>();
     // guarded by this: this instance's writes while a load reads the store, to apply over what it read; when the
     // last load read the store
     private Map<String, LineMember> writtenWhileLoading;
@@ -52,9 +82,92 @@ class LineBook extends AbstractMongoEventListener<RoutedRequest> {
     private final Map<Line, ReadWaits> waits = new ConcurrentHashMap<>();
     private final AtomicLong acceptances = new AtomicLong();
 
-    LineBook(MongoTemplate mongo, RoutingProperties properties) {
+    LineBook(MongoTemplate mongo, QueueCatalog catalog, Clock clock, RoutingProperties properties) {
         this.mongo = mongo;
+        this.catalog = catalog;
+        this.clock = clock;
         this.settings = properties.queue();
+    }
+
+    /**
+     * Looks at the waiting requests in serving order, one line and step at a time, and gives each to the judge until
+     * the judge takes one: the first request of each line and step, then the next of the same line and step if the
+     * judge asks for it ({@link Verdict#NEXT}), or none more of them ({@link Verdict#SKIP_STEP}: nobody can take
+     * requests of that line at that step).
+     */
+    <T> Optional<T> firstTaken(Instant now, Judge<T> judge) {
+        if (neverLoaded()) {
+            loadIfDue(now);
+        }
+        synchronized (this) {
+            advance(now);
+            PriorityQueue<Cursor> heads = new PriorityQueue<>(Comparator.comparing(Cursor::current,
+                    Line.SERVING_ORDER));
+            groups.forEach((group, inOrder) -> {
+                Iterator<LineMember> members = inOrder.iterator();
+                if (members.hasNext()) {
+                    heads.add(new Cursor(group, members, members.next()));
+                }
+            });
+            for (int looked = 0; !heads.isEmpty() && looked < MOST_LOOKED_AT; looked++) {
+                Cursor head = heads.poll();
+                Verdict<T> verdict = judge.judge(head.group().step(), head.current());
+                if (verdict.taken() != null) {
+                    return Optional.of(verdict.taken());
+                }
+                if (!verdict.skipsStep() && head.members().hasNext()) {
+                    heads.add(new Cursor(head.group(), head.members(), head.members().next()));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The request as this instance knows it, if it has no owner. */
+    synchronized Optional<LineMember> member(String requestId) {
+        return Optional.ofNullable(members.get(requestId));
+    }
+
+    /** How many requests wait, not offered, as this instance knows them. */
+    synchronized int waiting() {
+        return groupOf.size();
+    }
+
+    /** Learns the request as stored now: after a claim failed because another instance changed it first. */
+    void refresh(String requestId) {
+        Query byId = Query.query(Criteria.where("_id").is(requestId));
+        byId.fields().include(MEMBER_FIELDS);
+        RoutedRequest stored = mongo.findOne(byId, RoutedRequest.class);
+        remember(stored, requestId);
+    }
+
+    /** Takes the request's state into the book as this instance wrote it. */
+    void remember(RoutedRequest request) {
+        remember(request, request.id());
+    }
+
+    private void remember(RoutedRequest request, String id) {
+        LineMember current = request != null && UNOWNED.contains(request.status())
+                ? LineMember.of(request, catalog.named(request.queue())) : null;
+        synchronized (this) {
+            place(id, current, clock.instant());
+            if (writtenWhileLoading != null) {
+                writtenWhileLoading.put(id, current);
+            }
+        }
+    }
+
+    // guarded by this: moves the requests whose step ran out to the step in force now
+    private void advance(Instant now) {
+        while (!deadlines.isEmpty() && !deadlines.first().at().isAfter(now)) {
+            Deadline due = deadlines.pollFirst();
+            deadlineOf.remove(due.id());
+            LineMember member = members.get(due.id());
+            if (member != null) {
+                ungroup(member);
+                group(member, now);
+            }
+        }
     }
 
     /** The position the request has in its line, or would have if it joined now: 1 plus those ahead of it. */
@@ -114,13 +227,7 @@ class LineBook extends AbstractMongoEventListener<RoutedRequest> {
         if (request.waitSample() != null) {
             acceptances.incrementAndGet();
         }
-        LineMember current = UNOWNED.contains(request.status()) ? LineMember.of(request) : null;
-        synchronized (this) {
-            place(request.id(), current);
-            if (writtenWhileLoading != null) {
-                writtenWhileLoading.put(request.id(), current);
-            }
-        }
+        remember(request);
     }
 
     private void loadIfDue(Instant now) {
@@ -151,19 +258,27 @@ class LineBook extends AbstractMongoEventListener<RoutedRequest> {
         }
         try {
             Query unowned = Query.query(Criteria.where("status").in(UNOWNED));
-            unowned.fields().include("queue", "language", "status", "urgency", "submittedAt", "place");
-            List<LineMember> stored = mongo.find(unowned, RoutedRequest.class).stream().map(LineMember::of)
-                    .toList();
+            unowned.fields().include(MEMBER_FIELDS);
+            List<LineMember> stored = mongo.find(unowned, RoutedRequest.class).stream()
+                    .map(request -> LineMember.of(request, catalog.named(request.queue()))).toList();
+            Instant at = clock.instant();
             synchronized (this) {
                 lines.clear();
                 members.clear();
+                groups.clear();
+                groupOf.clear();
+                deadlines.clear();
+                deadlineOf.clear();
                 for (LineMember member : stored) {
                     members.put(member.id(), member);
                     lines.computeIfAbsent(member.line(), line -> new ArrayList<>()).add(member);
+                    if (!member.offered()) {
+                        group(member, at);
+                    }
                 }
                 lines.values().forEach(inOrder -> inOrder.sort(Line.SERVING_ORDER));
                 // what this instance wrote while the store was read may or may not be in what was read
-                writtenWhileLoading.forEach(this::place);
+                writtenWhileLoading.forEach((id, member) -> place(id, member, at));
                 loadedAt = now;
             }
         } finally {
@@ -174,9 +289,10 @@ class LineBook extends AbstractMongoEventListener<RoutedRequest> {
     }
 
     // guarded by this: the request is now the given member of its line, or in none when null
-    private void place(String id, LineMember current) {
+    private void place(String id, LineMember current, Instant now) {
         LineMember before = current == null ? members.remove(id) : members.put(id, current);
         if (before != null) {
+            ungroup(before);
             List<LineMember> line = lines.get(before.line());
             int at = Collections.binarySearch(line, before, Line.SERVING_ORDER);
             if (at >= 0) {
@@ -190,7 +306,78 @@ class LineBook extends AbstractMongoEventListener<RoutedRequest> {
             List<LineMember> line = lines.computeIfAbsent(current.line(), key -> new ArrayList<>());
             int at = Collections.binarySearch(line, current, Line.SERVING_ORDER);
             line.add(at >= 0 ? at : -at - 1, current);
+            if (!current.offered()) {
+                group(current, now);
+            }
         }
+    }
+
+    // guarded by this: files a waiting member under its step in force now, with the deadline of that step
+    private void group(LineMember member, Instant now) {
+        QueueDefinition queue = catalog.named(member.line().queue());
+        StepInForce inForce = queue.stepAt(member.step(), member.stepSince(), now);
+        Group group = new Group(member.line(), inForce.index());
+        groups.computeIfAbsent(group, key -> new TreeSet<>(Line.SERVING_ORDER)).add(member);
+        groupOf.put(member.id(), group);
+        if (inForce.endsAt() != null) {
+            Deadline deadline = new Deadline(inForce.endsAt(), member.id());
+            deadlines.add(deadline);
+            deadlineOf.put(member.id(), deadline.at());
+        }
+    }
+
+    // guarded by this
+    private void ungroup(LineMember member) {
+        Group group = groupOf.remove(member.id());
+        if (group != null) {
+            TreeSet<LineMember> inOrder = groups.get(group);
+            inOrder.remove(member);
+            if (inOrder.isEmpty()) {
+                groups.remove(group);
+            }
+        }
+        Instant deadline = deadlineOf.remove(member.id());
+        if (deadline != null) {
+            deadlines.remove(new Deadline(deadline, member.id()));
+        }
+    }
+
+    /** What the {@link Router} says of a request it was shown. */
+    record Verdict<T>(T taken, boolean skipsStep) {
+
+        private static final Verdict<?> NEXT = new Verdict<>(null, false);
+        private static final Verdict<?> SKIP_STEP = new Verdict<>(null, true);
+
+        static <T> Verdict<T> take(T taken) {
+            return new Verdict<>(taken, false);
+        }
+
+        /** Not this one; show the next of its line and step. */
+        @SuppressWarnings("unchecked")
+        static <T> Verdict<T> next() {
+            return (Verdict<T>) NEXT;
+        }
+
+        /** None of its line at this step can be taken now. */
+        @SuppressWarnings("unchecked")
+        static <T> Verdict<T> skipStep() {
+            return (Verdict<T>) SKIP_STEP;
+        }
+    }
+
+    @FunctionalInterface
+    interface Judge<T> {
+        /** @param step the step in force, 0 for the first */
+        Verdict<T> judge(int step, LineMember member);
+    }
+
+    private record Group(Line line, int step) {
+    }
+
+    private record Deadline(Instant at, String id) {
+    }
+
+    private record Cursor(Group group, Iterator<LineMember> members, LineMember current) {
     }
 
     private record ReadWaits(Instant at, long acceptances, RecentWaits waits) {

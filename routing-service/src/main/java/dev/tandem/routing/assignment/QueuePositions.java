@@ -4,9 +4,14 @@ import dev.tandem.platform.aggregate.Aggregates;
 import dev.tandem.platform.aggregate.ConcurrentChangeException;
 import dev.tandem.routing.agent.Agent;
 import dev.tandem.routing.agent.Agents;
+import dev.tandem.routing.queue.QueueCatalog;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,18 +29,23 @@ import org.springframework.stereotype.Component;
 @Component
 class QueuePositions {
 
+    private static final Duration COUNT_MAX_AGE = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(QueuePositions.class);
 
     private final Aggregates aggregates;
     private final Agents agents;
     private final LineBook book;
+    private final QueueCatalog catalog;
     private final RoutingProperties.Queue settings;
     private final Clock clock;
+    private final Map<Line, Counted> serving = new ConcurrentHashMap<>();
 
-    QueuePositions(Aggregates aggregates, Agents agents, LineBook book, RoutingProperties properties, Clock clock) {
+    QueuePositions(Aggregates aggregates, Agents agents, LineBook book, QueueCatalog catalog,
+                   RoutingProperties properties, Clock clock) {
         this.aggregates = aggregates;
         this.agents = agents;
         this.book = book;
+        this.catalog = catalog;
         this.settings = properties.queue();
         this.clock = clock;
     }
@@ -44,7 +54,7 @@ class QueuePositions {
     Standing placeOf(LineMember newcomer) {
         Instant now = clock.instant();
         return standing(book.positionOf(newcomer, now), book.recentWaits(newcomer.line(), now),
-                agentsServing(newcomer.line(), agents.available()));
+                agentsServing(newcomer.line(), agents::available));
     }
 
     /** Works out every line again, and publishes the standings that are news. */
@@ -53,7 +63,7 @@ class QueuePositions {
         List<Agent> available = agents.available();
         book.lines(now).forEach((line, inOrder) -> {
             RecentWaits waits = book.recentWaits(line, now);
-            int serving = agentsServing(line, available);
+            int serving = agentsServing(line, () -> available);
             for (int i = 0; i < inOrder.size(); i++) {
                 Standing current = standing(i + 1, waits, serving);
                 if (inOrder.get(i).wouldHearOf(current, now, settings.updateInterval())) {
@@ -65,7 +75,7 @@ class QueuePositions {
 
     /** How many available agents could serve the request's line. */
     int agentsAvailableFor(RoutedRequest request) {
-        return agentsServing(Line.of(request), agents.available());
+        return agentsServing(Line.of(catalog.named(request.queue()), request.language()), agents::available);
     }
 
     // the estimate is null rather than a guess when recent waits say too little
@@ -73,8 +83,22 @@ class QueuePositions {
         return new Standing(position, waits.estimate(position, serving).orElse(null));
     }
 
-    private static int agentsServing(Line line, List<Agent> available) {
-        return (int) available.stream().filter(line::isServedBy).count();
+    // those who meet what some step of the line's queue asks; counted at most once a second per line, since every
+    // arrival asks and the count only informs an estimate
+    private int agentsServing(Line line, Supplier<List<Agent>> available) {
+        Instant now = clock.instant();
+        Counted counted = serving.get(line);
+        if (counted != null && !now.isBefore(counted.at()) && now.isBefore(counted.at().plus(COUNT_MAX_AGE))) {
+            return counted.agents();
+        }
+        var queue = catalog.named(line.queue());
+        int agents = (int) available.get().stream()
+                .filter(agent -> Eligibility.servesAtAll(agent, queue, line.language())).count();
+        serving.put(line, new Counted(now, agents));
+        return agents;
+    }
+
+    private record Counted(Instant at, int agents) {
     }
 
     // the request as stored decides: it may have been offered, or told its standing by another instance, meanwhile

@@ -1,7 +1,13 @@
 package dev.tandem.routing.assignment;
 
 import dev.tandem.platform.security.Caller;
+import dev.tandem.routing.queue.QueueCatalog;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import java.time.Clock;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,15 +22,33 @@ import org.springframework.web.bind.annotation.RestController;
 class RequestController {
 
     private final Assignments assignments;
+    private final QueueCatalog catalog;
+    private final Clock clock;
 
-    RequestController(Assignments assignments) {
+    RequestController(Assignments assignments, QueueCatalog catalog, Clock clock) {
         this.assignments = assignments;
+        this.catalog = catalog;
+        this.clock = clock;
     }
 
     /** Where the request stands in routing, who has it and why. */
     @GetMapping
     RequestView get(@PathVariable String requestId) {
         return RequestView.of(assignments.request(requestId));
+    }
+
+    /**
+     * How the request went through routing, for supervisors: its queue, the relaxation step in force, and every
+     * offer (with why its agent was chosen and who was passed over), decline, expiry and relaxation.
+     */
+    @ApiResponse(responseCode = "200", description = "The request's way through routing", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = RoutingHistoryView.class),
+            examples = @ExampleObject(value = RoutingApiExamples.ROUTING)))
+    @ApiResponse(responseCode = "404", description = "Routing has not seen this request", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(value = RoutingApiExamples.NOT_FOUND)))
+    @GetMapping("/routing")
+    RoutingHistoryView routing(@PathVariable String requestId) {
+        return RoutingHistoryView.of(assignments.request(requestId), catalog, clock.instant());
     }
 
     /**

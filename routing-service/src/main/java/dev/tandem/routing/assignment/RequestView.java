@@ -7,19 +7,23 @@ import java.util.List;
 /**
  * A request as routing sees it.
  *
+ * @param category     the request's category; {@code queue} is the queue that takes it
  * @param offeredTo    the agent it is offered to, while it is offered; otherwise null
  * @param ownerId      the agent who accepted it; null until then
  * @param reason       why the agent it was last offered to was chosen
- * @param declinedBy   the agents who declined it, and will not be offered it again
+ * @param declinedBy   the agents who declined it since it last joined its queue; each is not offered it again for
+ *                     the decline cool-down
  * @param nextUpdateBy when the owner promised the customer their next update at the latest; null when no promise
  *                     stands
  */
-record RequestView(String requestId, String reference, RequestStatus status, String queue, String language,
+record RequestView(String requestId, String reference, RequestStatus status, String category, String queue,
+                   String language,
                    Urgency urgency, String offeredTo, String ownerId, String reason, List<String> declinedBy,
                    Instant submittedAt, Instant nextUpdateBy) {
 
     static RequestView of(RoutedRequest request) {
-        return new RequestView(request.id(), request.reference(), request.status(), request.queue(),
+        return new RequestView(request.id(), request.reference(), request.status(), request.category(),
+                request.queue(),
                 request.language(), request.urgency(), request.offeredTo(), request.ownerId(), request.reason(),
                 request.declinedBy(), request.submittedAt(), request.nextUpdateBy());
     }

@@ -21,6 +21,10 @@ import org.springframework.stereotype.Component;
  * Reclaims slots that a crash left reserved: between reserving an agent's slot and claiming the request, or
  * between ending a hold on a request and freeing the slot, there is no transaction to roll back. A
  * reservation older than the grace period whose request is not offered to or owned by the agent is released.
+ * <p>
+ * Every agent with a request in hand holds a reservation older than the grace period, so a look reads all of them
+ * and their requests. It runs at most every sixth of the grace period (5 seconds by default), not on every sweep:
+ * a leaked slot is rare, and waiting a few seconds more for it costs nothing but that slot.
  */
 @Component
 class ReservationReconciler {
@@ -32,6 +36,8 @@ class ReservationReconciler {
     private final MongoTemplate mongo;
     private final RoutingProperties properties;
     private final Clock clock;
+    // guarded by this
+    private Instant lastLook;
 
     ReservationReconciler(Agents agents, RoutedRequestRepository requests, MongoTemplate mongo,
                           RoutingProperties properties, Clock clock) {
@@ -43,7 +49,14 @@ class ReservationReconciler {
     }
 
     void releaseLeakedReservations() {
-        Instant cutoff = clock.instant().minus(properties.reservationGrace());
+        Instant now = clock.instant();
+        synchronized (this) {
+            if (lastLook != null && now.isBefore(lastLook.plus(properties.reservationGrace().dividedBy(6)))) {
+                return;
+            }
+            lastLook = now;
+        }
+        Instant cutoff = now.minus(properties.reservationGrace());
         List<Agent> holding = agents.withReservationsBefore(cutoff);
         if (holding.isEmpty()) {
             return;

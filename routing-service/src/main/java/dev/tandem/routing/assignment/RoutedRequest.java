@@ -15,10 +15,13 @@ import dev.tandem.contracts.routing.RoutingEvent;
 import dev.tandem.platform.outbox.OutboxEntry;
 import dev.tandem.platform.web.StateConflictException;
 import dev.tandem.routing.agent.ActiveRequest;
+import dev.tandem.routing.queue.QueueDefinition;
+import dev.tandem.routing.queue.QueueDefinition.StepInForce;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -29,16 +32,19 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A request on its way to an owner: waiting in the queue of its skill, offered to one agent, owned, resolved.
  * Every step appends its event to the outbox in the same write, and the version makes each step a
  * compare-and-set: of two instances moving the same request, exactly one succeeds. Until it is owned, the
- * request also tells its customer where it stands in its {@link Line}.
+ * request also tells its customer where it stands in its {@link Line}, and moves through its queue's relaxation steps.
+ * Its history in routing, with the explanation of every offer, is kept with it (the latest
+ * {@value #HISTORY_KEPT} entries).
  */
 @Document("routed_requests")
-@CompoundIndex(name = "queue_order", def = "{'status': 1, 'priority': -1, 'submittedAt': 1}")
+@CompoundIndex(name = "queue_order", def = "{'status': 1, 'rank': 1}")
 @CompoundIndex(name = "offers", def = "{'offeredTo': 1, 'status': 1}")
 @CompoundIndex(name = "recent_waits", def = "{'queue': 1, 'waitSample.language': 1, 'waitSample.at': -1}")
 class RoutedRequest {
 
     static final String DECLINED = "DECLINED";
     static final String EXPIRED = "EXPIRED";
+    static final int HISTORY_KEPT = 100;
 
     @Id
     private String id;
@@ -46,13 +52,21 @@ class RoutedRequest {
     private Long version;
     private String reference;
     private String subject;
+    private String category;
+    // the name of the queue that takes its category
     private String queue;
     private String language;
     private Urgency urgency;
-    // the urgency as a number, so that the store can sort the queue most urgent first
-    private int priority;
     private String correlationId;
     private Instant submittedAt;
+    // when it joined its queue this time: when it was submitted, or reopened
+    private Instant queuedAt;
+    // the order it is offered in, earliest first (see Priority)
+    private Instant rank;
+    // the relaxation step it reached, 0 for the first, and since when; later steps follow by time (see
+    // QueueDefinition#stepAt)
+    private int step;
+    private Instant stepSince;
     private RequestStatus status;
     private String offeredTo;
     // also when the agent's slot was reserved: with the id it names the reservation to release
@@ -61,7 +75,11 @@ class RoutedRequest {
     private String ownerId;
     private String ownerName;
     private String reason;
-    private List<String> declinedBy = new ArrayList<>();
+    private List<Decline> declines = new ArrayList<>();
+    // on a reopened request: its last owner, offered it first until knownAgentUntil
+    private String previousOwnerId;
+    private Instant knownAgentUntil;
+    private List<RoutingEntry> history = new ArrayList<>();
     private PlaceInLine place;
     private WaitSample waitSample;
     // when the owner promised the customer their next update at the latest; null when no promise stands
@@ -73,22 +91,25 @@ class RoutedRequest {
     }
 
     /**
-     * A submitted request joins the queue of the skill its category names, and says where it stands there.
+     * A submitted request joins the queue that takes its category, at the queue's first step, and says where it
+     * stands there.
      *
-     * @param standing where it stands in its line, worked out before it joins (see {@link LineMember#arriving})
+     * @param standing  where it stands in its line, worked out before it joins (see {@link LineMember#arriving})
+     * @param headStart what each level of urgency is worth in waiting time (see {@link Priority})
      */
-    static RoutedRequest queue(RequestSubmitted submitted, Standing standing, Instant now) {
+    static RoutedRequest queue(RequestSubmitted submitted, QueueDefinition queue, Standing standing,
+                               Duration headStart, Instant now) {
         RoutedRequest request = new RoutedRequest();
         request.id = submitted.requestId();
         request.reference = submitted.reference();
         request.subject = submitted.subject();
-        request.queue = Line.of(submitted).queue();
+        request.category = Objects.requireNonNull(submitted.category(), "category");
+        request.queue = queue.name();
         request.language = submitted.language();
         request.urgency = urgencyOf(submitted);
-        request.priority = request.urgency.ordinal();
         request.correlationId = submitted.metadata().correlationId();
         request.submittedAt = submitted.metadata().occurredAt();
-        request.joinQueue(standing, now);
+        request.joinQueue(request.submittedAt, standing, headStart, now);
         return request;
     }
 
@@ -101,11 +122,12 @@ class RoutedRequest {
      *
      * @return the slot it held, or empty when nothing changed: a resolved or already withdrawn request stays as it is
      */
-    Optional<SlotRelease> withdraw() {
+    Optional<SlotRelease> withdraw(Instant now) {
         if (isClosed()) {
             return Optional.empty();
         }
         SlotRelease release = releasing();
+        record(now, RoutingEntry.Kind.WITHDRAWN, null, "the customer withdrew it");
         status = RequestStatus.WITHDRAWN;
         offeredTo = null;
         offerExpiresAt = null;
@@ -114,21 +136,26 @@ class RoutedRequest {
     }
 
     /**
-     * The customer reopened the resolved request: it joins its queue again, to be offered afresh; whoever declined
-     * it before may be offered it this time.
+     * The customer reopened the resolved request: it joins its queue again, at the first step, to be offered afresh;
+     * whoever declined it before may be offered it this time. Its last owner knows it best, so it is offered to
+     * them first, if they are available within {@code knownAgentWindow}; then to everyone eligible.
      *
      * @param standing where it stands in its line on joining it again
      * @return whether it changed; only a resolved request can be reopened
      */
-    boolean reopen(Standing standing, Instant now) {
+    boolean reopen(Standing standing, Duration headStart, Duration knownAgentWindow, Instant now) {
         if (status != RequestStatus.RESOLVED) {
             return false;
         }
+        previousOwnerId = ownerId;
+        knownAgentUntil = now.plus(knownAgentWindow);
         ownerId = null;
         ownerName = null;
         reason = null;
-        declinedBy.clear();
-        joinQueue(standing, now);
+        declines.clear();
+        record(now, RoutingEntry.Kind.REOPENED, previousOwnerId, "the customer reopened it; offered to its last owner "
+                + "first, until " + knownAgentUntil);
+        joinQueue(now, standing, headStart, now);
         return true;
     }
 
@@ -137,9 +164,14 @@ class RoutedRequest {
         return status == RequestStatus.RESOLVED || status == RequestStatus.WITHDRAWN;
     }
 
-    private void joinQueue(Standing standing, Instant now) {
+    private void joinQueue(Instant joined, Standing standing, Duration headStart, Instant now) {
         status = RequestStatus.WAITING;
+        queuedAt = joined;
+        rank = Priority.rank(urgency, joined, headStart);
+        step = 0;
+        stepSince = joined;
         place = PlaceInLine.joined(standing, now);
+        record(now, RoutingEntry.Kind.QUEUED, null, "joined queue " + queue + " at position " + standing.position());
         publish(new RequestQueued(metadata(now).withSchemaVersion(RequestQueued.SCHEMA_VERSION), queue, language,
                 standing.position(), standing.estimatedWait()));
     }
@@ -162,32 +194,70 @@ class RoutedRequest {
         return true;
     }
 
-    /** Offers the request to an agent whose slot has been reserved for it at {@code at}. */
-    void offerTo(String agentId, String reason, Instant at, Instant expiresAt) {
+    /**
+     * Offers the request to an agent whose slot has been reserved for it at {@code at}, for the reasons the
+     * explanation gives.
+     *
+     * @param declineCoolDown how long a decline keeps the request from its agent
+     */
+    void offerTo(String agentId, Explanation explanation, Instant at, Instant expiresAt, Duration declineCoolDown) {
         require(status == RequestStatus.WAITING, "Request " + id + " is not waiting for an agent");
-        require(!wasDeclinedBy(agentId), "Agent " + agentId + " declined request " + id + " before");
+        require(!wasDeclinedBy(agentId, at, declineCoolDown), "Agent " + agentId + " declined request " + id
+                + " a moment ago");
         status = RequestStatus.OFFERED;
         offeredTo = agentId;
         offeredAt = at;
         offerExpiresAt = expiresAt;
-        this.reason = reason;
+        this.reason = explanation.sentence();
+        history(new RoutingEntry(at, RoutingEntry.Kind.OFFERED, agentId, explanation.step(),
+                "offered until " + expiresAt, explanation));
         publish(new RequestOffered(metadata(at), agentId, expiresAt));
+    }
+
+    /**
+     * Moves the waiting request on from the step in force to the next one at once, because every eligible agent
+     * declined it.
+     *
+     * @return whether it moved; at the last step it stays
+     */
+    boolean relax(QueueDefinition definition, String why, Instant now) {
+        if (status != RequestStatus.WAITING) {
+            return false;
+        }
+        StepInForce current = stepInForce(definition, now);
+        if (current.index() >= definition.lastStep()) {
+            return false;
+        }
+        StepInForce next = definition.relaxedFrom(current.index(), now);
+        step = next.index();
+        stepSince = next.since();
+        record(now, RoutingEntry.Kind.RELAXED, null, why + "; now at step " + (step + 1) + ": "
+                + definition.step(step).describe(definition.skills()));
+        return true;
+    }
+
+    /** The relaxation step in force at {@code now}. */
+    StepInForce stepInForce(QueueDefinition definition, Instant now) {
+        return definition.stepAt(step, stepSince, now);
     }
 
     /**
      * The agent it is offered to takes it on, while the offer lasts. How long it waited becomes a sample for
      * estimating the waits of its line.
      *
+     * @param lineLanguage    the language of its line, which the sample is kept for
      * @param agentsAvailable how many available agents could serve the request's line now
      */
-    void accept(String agentId, String agentName, int agentsAvailable, Instant now) {
+    void accept(String agentId, String agentName, String lineLanguage, int agentsAvailable, Instant now) {
         requireOfferedTo(agentId);
         require(now.isBefore(offerExpiresAt), "The offer of request " + id + " to agent " + agentId + " has expired");
         status = RequestStatus.ASSIGNED;
         ownerId = agentId;
         ownerName = agentName;
         offeredTo = null;
-        waitSample = place.waited(Line.of(this).language(), agentsAvailable, now);
+        knownAgentUntil = null;
+        record(now, RoutingEntry.Kind.ASSIGNED, agentId, agentName + " accepted it");
+        waitSample = place.waited(lineLanguage, agentsAvailable, now);
         publish(new RequestAssigned(metadata(now), agentId, agentName, reason));
     }
 
@@ -195,7 +265,11 @@ class RoutedRequest {
     SlotRelease decline(String agentId, Instant now) {
         requireOfferedTo(agentId);
         SlotRelease release = releasing();
-        declinedBy.add(agentId);
+        declines.add(new Decline(agentId, now));
+        if (agentId.equals(previousOwnerId)) {
+            knownAgentUntil = null;
+        }
+        record(now, RoutingEntry.Kind.DECLINED, agentId, "declined it");
         backToQueue(DECLINED, now);
         return release;
     }
@@ -205,6 +279,7 @@ class RoutedRequest {
         require(status == RequestStatus.OFFERED && !now.isBefore(offerExpiresAt),
                 "The offer of request " + id + " has not expired");
         SlotRelease release = releasing();
+        record(now, RoutingEntry.Kind.EXPIRED, offeredTo, "did not answer the offer in time");
         backToQueue(EXPIRED, now);
         return release;
     }
@@ -216,6 +291,7 @@ class RoutedRequest {
         SlotRelease release = releasing();
         status = RequestStatus.RESOLVED;
         nextUpdateBy = null;
+        record(now, RoutingEntry.Kind.RESOLVED, agentId, "resolved it");
         publish(new RequestResolved(metadata(now), agentId, ownerName, summary));
         return release;
     }
@@ -248,11 +324,24 @@ class RoutedRequest {
 
     // the slot it holds now, which the change about to be made releases
     private SlotRelease releasing() {
-        return new SlotRelease(this, slotHolder(), new ActiveRequest(id, offeredAt));
+        return new SlotRelease(this, slotHolder(), new ActiveRequest(id, offeredAt, urgency));
     }
 
-    boolean wasDeclinedBy(String agentId) {
-        return declinedBy.contains(agentId);
+    /** Whether the agent declined it less than {@code coolDown} ago. */
+    boolean wasDeclinedBy(String agentId, Instant now, Duration coolDown) {
+        return declines.stream().anyMatch(decline -> decline.agentId().equals(agentId)
+                && decline.standsAt(now, coolDown));
+    }
+
+    private void record(Instant at, RoutingEntry.Kind kind, String agentId, String note) {
+        history(RoutingEntry.of(at, kind, agentId, status == RequestStatus.WAITING ? step + 1 : null, note));
+    }
+
+    private void history(RoutingEntry entry) {
+        history.add(entry);
+        if (history.size() > HISTORY_KEPT) {
+            history.subList(0, history.size() - HISTORY_KEPT).clear();
+        }
     }
 
     private void backToQueue(String why, Instant now) {
@@ -314,8 +403,40 @@ class RoutedRequest {
         return submittedAt;
     }
 
-    int priority() {
-        return priority;
+    String category() {
+        return category;
+    }
+
+    Instant queuedAt() {
+        return queuedAt;
+    }
+
+    Instant rank() {
+        return rank;
+    }
+
+    int step() {
+        return step;
+    }
+
+    Instant stepSince() {
+        return stepSince;
+    }
+
+    List<Decline> declines() {
+        return List.copyOf(declines);
+    }
+
+    String previousOwnerId() {
+        return previousOwnerId;
+    }
+
+    Instant knownAgentUntil() {
+        return knownAgentUntil;
+    }
+
+    List<RoutingEntry> history() {
+        return List.copyOf(history);
     }
 
     RequestStatus status() {
@@ -346,8 +467,9 @@ class RoutedRequest {
         return reason;
     }
 
+    /** The agents who declined it since it last joined its queue. */
     List<String> declinedBy() {
-        return List.copyOf(declinedBy);
+        return declines.stream().map(Decline::agentId).distinct().toList();
     }
 
     PlaceInLine place() {

@@ -1,64 +1,183 @@
 package dev.tandem.routing.assignment;
 
+import dev.tandem.contracts.intake.Urgency;
 import dev.tandem.routing.agent.Agent;
-import java.util.Collection;
+import dev.tandem.routing.agent.Agents;
+import dev.tandem.routing.assignment.Explanation.PassedOver;
+import dev.tandem.routing.assignment.LineBook.Verdict;
+import dev.tandem.routing.queue.QueueCatalog;
+import dev.tandem.routing.queue.QueueDefinition;
+import dev.tandem.routing.queue.SelectionPolicy;
+import dev.tandem.routing.queue.Step;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
-/** Chooses the agent a waiting request is offered to, and says why in words an operator can read. */
-final class Router {
+/**
+ * Decides the next offer: which waiting request goes to which agent, and why. It reads nothing from the store: the
+ * waiting requests come from the {@link LineBook}, the agents from this instance's picture in {@link Agents}, so a
+ * decision costs the same with a hundred thousand requests waiting as with ten.
+ * <p>
+ * Requests are looked at in serving order ({@link Priority}). A request goes to the eligible agent first by its
+ * queue's {@link SelectionPolicy}: eligible means at work with a slot free, meeting what the step in force asks
+ * (language, tier, skills and proficiency), not having declined it within the cool-down, and within the wellbeing
+ * caps for a CRITICAL request. A reopened request goes to its previous owner alone while it waits for them.
+ */
+@Component
+class Router {
 
-    // an eligible agent always has an idle time, set when they become available; the id keeps ties stable
-    private static final Comparator<Agent> PREFERENCE = Comparator
-            .comparing(Agent::idleSince, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparingInt(Agent::slotsInUse)
-            .thenComparing(Agent::id);
+    private static final int PASSED_OVER_SHOWN = 3;
 
-    private Router() {
+    private final Agents agents;
+    private final QueueCatalog catalog;
+    private final LineBook book;
+    private final RoutingProperties properties;
+
+    Router(Agents agents, QueueCatalog catalog, LineBook book, RoutingProperties properties) {
+        this.agents = agents;
+        this.catalog = catalog;
+        this.book = book;
+        this.properties = properties;
+    }
+
+    /** The next offer to make, or empty when no waiting request has an eligible agent free. */
+    Optional<Offer> next(Instant now) {
+        Map<Candidates.Key, Candidates> candidates = new HashMap<>();
+        return book.firstTaken(now, (step, member) -> judge(step, member, candidates, now));
     }
 
     /**
-     * The eligible agent idle longest, then with fewest requests in hand.
-     *
-     * @return the choice, or empty when nobody eligible is among the agents
+     * Whether every agent at work who meets what the request's step in force asks has declined it, within the
+     * cool-down. False when nobody at work meets it at all: then only time relaxes the request.
      */
-    static Optional<Choice> choose(RoutedRequest request, Collection<Agent> agents) {
-        List<Agent> eligible = agents.stream().filter(agent -> isEligible(agent, request)).sorted(PREFERENCE).toList();
-        if (eligible.isEmpty()) {
-            return Optional.empty();
+    boolean allEligibleDeclined(RoutedRequest request, Instant now) {
+        QueueDefinition queue = catalog.named(request.queue());
+        Step step = queue.step(request.stepInForce(queue, now).index());
+        List<Agent> meeting = agents.available().stream()
+                .filter(agent -> Eligibility.meets(agent, queue, step, request.language())).toList();
+        return !meeting.isEmpty() && meeting.stream().allMatch(agent ->
+                request.wasDeclinedBy(agent.id(), now, properties.declineCoolDown()));
+    }
+
+    private Verdict<Offer> judge(int stepIndex, LineMember member, Map<Candidates.Key, Candidates> cache,
+                                 Instant now) {
+        QueueDefinition queue = catalog.named(member.line().queue());
+        if (member.waitsForPreviousOwner(now)) {
+            return previousOwner(queue, stepIndex, member, now);
         }
-        Agent chosen = eligible.getFirst();
-        return Optional.of(new Choice(chosen, reason(request, chosen, eligible)));
-    }
-
-    /** Available, with the skill, the language and a free slot, and has neither declined nor got the request. */
-    static boolean isEligible(Agent agent, RoutedRequest request) {
-        return agent.canServe(request.queue(), request.language()) && !request.wasDeclinedBy(agent.id())
-                && !agent.holds(request.id());
-    }
-
-    private static String reason(RoutedRequest request, Agent chosen, List<Agent> eligible) {
-        return "has skill %s, speaks %s, %d of %d slots in use, %s".formatted(request.queue(),
-                chosen.speaking(request.language()).orElseThrow(), chosen.slotsInUse(), chosen.capacity(),
-                preference(chosen, eligible));
-    }
-
-    private static String preference(Agent chosen, List<Agent> eligible) {
-        if (eligible.size() == 1) {
-            return "the only eligible agent";
+        Step step = queue.step(stepIndex);
+        Candidates candidates = cache.computeIfAbsent(new Candidates.Key(member.line(), stepIndex),
+                key -> candidates(queue, step, member.language()));
+        if (candidates.eligible().isEmpty()) {
+            return Verdict.skipStep();
         }
-        boolean tiedOnIdleTime = Objects.equals(chosen.idleSince(), eligible.get(1).idleSince());
-        return (tiedOnIdleTime ? "idle longest with fewest slots in use of " : "idle longest of ")
-                + eligible.size() + " eligible agents";
+        List<PassedOver> passedOver = new ArrayList<>();
+        for (int i = 0; i < candidates.eligible().size(); i++) {
+            Agent agent = candidates.eligible().get(i);
+            Optional<String> refusal = refusal(agent, member, now);
+            if (refusal.isPresent()) {
+                passedOver.add(new PassedOver(agent.id(), refusal.get()));
+                continue;
+            }
+            candidates.eligible().stream().skip(i + 1L).limit(PASSED_OVER_SHOWN)
+                    .forEach(next -> passedOver.add(new PassedOver(next.id(), rankedLower(queue.policy(), next))));
+            passedOver.addAll(candidates.refused());
+            return Verdict.take(new Offer(member, agent, new Explanation(queue.name(), stepIndex + 1,
+                    step.describe(queue.skills()), Explanation.policyOf(queue.policy()), candidates.eligible().size(),
+                    agent.id(), Eligibility.matchingSkills(agent, queue), agent.tier(),
+                    Eligibility.speaking(agent, queue, member.language()).orElse(member.language()),
+                    List.copyOf(passedOver.subList(0, Math.min(passedOver.size(), 2 * PASSED_OVER_SHOWN))))));
+        }
+        // everyone who could take requests of this line and step declined this one, or is capped for it
+        return Verdict.next();
+    }
+
+    private Verdict<Offer> previousOwner(QueueDefinition queue, int stepIndex, LineMember member, Instant now) {
+        Optional<Agent> owner = agents.known(member.previousOwnerId())
+                .filter(agent -> agent.takesOffers() && refusal(agent, member, now).isEmpty());
+        return owner.map(agent -> Verdict.take(new Offer(member, agent, new Explanation(queue.name(), stepIndex + 1,
+                "its previous owner, until " + member.knownAgentUntil(), Explanation.PREVIOUS_OWNER, 1, agent.id(),
+                Eligibility.matchingSkills(agent, queue), agent.tier(),
+                Eligibility.speaking(agent, queue, member.language()).orElse(member.language()), List.of()))))
+                .orElseGet(Verdict::next);
+    }
+
+    // what keeps an agent who meets the step from this one request
+    private Optional<String> refusal(Agent agent, LineMember member, Instant now) {
+        if (agent.holds(member.id())) {
+            return Optional.of("holds it already");
+        }
+        if (member.wasDeclinedBy(agent.id(), now, properties.declineCoolDown())) {
+            return Optional.of("declined it less than " + properties.declineCoolDown().toMinutes() + " min ago");
+        }
+        if (member.urgency() == Urgency.CRITICAL) {
+            RoutingProperties.Wellbeing wellbeing = properties.wellbeing();
+            if (agent.criticalInHand() >= wellbeing.maxCriticalAtOnce()) {
+                return Optional.of("holds " + agent.criticalInHand() + " CRITICAL requests, the most at once");
+            }
+            if (agent.hardCaseEndedAt() != null
+                    && now.isBefore(agent.hardCaseEndedAt().plus(wellbeing.hardCaseCoolDown()))) {
+                return Optional.of("finished a CRITICAL request at " + agent.hardCaseEndedAt()
+                        + ", within the cool-down before the next");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Candidates candidates(QueueDefinition queue, Step step, String language) {
+        List<Agent> pool = step.requireSkills() && !queue.skills().isEmpty()
+                ? agents.withFreeSlots(queue.skills().getFirst().skill()) : agents.withFreeSlots();
+        List<Agent> eligible = new ArrayList<>();
+        List<PassedOver> refused = new ArrayList<>();
+        for (Agent agent : pool) {
+            Optional<String> refusal = Eligibility.refusal(agent, queue, step, language);
+            if (refusal.isEmpty()) {
+                eligible.add(agent);
+            } else if (refused.size() < PASSED_OVER_SHOWN) {
+                refused.add(new PassedOver(agent.id(), refusal.get()));
+            }
+        }
+        eligible.sort(order(queue));
+        return new Candidates(eligible, refused);
+    }
+
+    /** The order the queue's policy puts eligible agents in, first chosen first. */
+    static Comparator<Agent> order(QueueDefinition queue) {
+        // an eligible agent always has an idle time, set when they become available; the id keeps ties stable
+        Comparator<Agent> longestIdle = Comparator
+                .comparing(Agent::idleSince, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparingInt(Agent::slotsInUse)
+                .thenComparing(Agent::id);
+        return switch (queue.policy()) {
+            case LONGEST_IDLE -> longestIdle;
+            case BEST_PROFICIENCY -> Comparator.comparingInt((Agent agent) ->
+                    -Eligibility.proficiencyScore(agent, queue)).thenComparing(longestIdle);
+            case FEWEST_IN_HAND -> Comparator.comparingInt(Agent::slotsInUse).thenComparing(longestIdle);
+        };
+    }
+
+    private static String rankedLower(SelectionPolicy policy, Agent agent) {
+        return "ranked lower by " + policy.name().toLowerCase().replace('_', ' ') + ": idle since " + agent.idleSince()
+                + ", " + agent.slotsInUse() + " of " + agent.capacity() + " slots in use";
     }
 
     /**
-     * Whom to offer a request to.
+     * An offer to make.
      *
-     * @param reason why this agent, kept with the request and published when they accept
+     * @param explanation why this agent, kept with the request and published when they accept
      */
-    record Choice(Agent agent, String reason) {
+    record Offer(LineMember member, Agent agent, Explanation explanation) {
+    }
+
+    // the agents free who meet what a line's step asks, in the order of the queue's policy, and a few who do not
+    private record Candidates(List<Agent> eligible, List<PassedOver> refused) {
+
+        record Key(Line line, int step) {
+        }
     }
 }

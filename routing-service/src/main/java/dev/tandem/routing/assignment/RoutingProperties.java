@@ -21,13 +21,34 @@ import org.springframework.validation.annotation.Validated;
  *                         before the sweep gives the slot back (a crash between two writes left it); far longer
  *                         than any write takes
  * @param queue            how waiting requests learn their position and estimated wait
+ * @param urgencyHeadStart what each level of urgency is worth in waiting time: a request one level more urgent is
+ *                         offered first unless the other has waited this much longer (see {@link Priority})
+ * @param declineCoolDown  how long an agent who declined a request is not offered it again; when every eligible
+ *                         agent has declined it, it moves on to its next relaxation step at once
+ * @param knownAgentWindow how long a reopened request waits for its previous owner, who is offered it first, before
+ *                         it goes to everyone eligible
+ * @param wellbeing        the caps that keep hard cases from piling up on one agent
  */
 @Validated
 @ConfigurationProperties("tandem.routing")
 record RoutingProperties(@DefaultValue("2m") @DurationMin(millis = 1) Duration offerTimeout,
                          @DefaultValue("1s") @DurationMin(millis = 1) Duration dispatchInterval,
                          @DefaultValue("30s") @DurationMin(millis = 1) Duration reservationGrace,
-                         @DefaultValue @Valid Queue queue) {
+                         @DefaultValue @Valid Queue queue,
+                         @DefaultValue("10m") @DurationMin(millis = 1) Duration urgencyHeadStart,
+                         @DefaultValue("10m") @DurationMin(millis = 0) Duration declineCoolDown,
+                         @DefaultValue("2m") @DurationMin(millis = 0) Duration knownAgentWindow,
+                         @DefaultValue @Valid Wellbeing wellbeing) {
+
+    /**
+     * Caps for agents' wellbeing: hard cases are shared out, and nobody gets one straight after another.
+     *
+     * @param maxCriticalAtOnce how many CRITICAL requests an agent holds at once, at most, offered or owned
+     * @param hardCaseCoolDown  how long after letting go of a CRITICAL request an agent is offered no other
+     */
+    record Wellbeing(@DefaultValue("2") @Min(1) int maxCriticalAtOnce,
+                     @DefaultValue("5m") @DurationMin(millis = 0) Duration hardCaseCoolDown) {
+    }
 
     /**
      * How waiting requests learn their position and estimated wait.

@@ -1,26 +1,30 @@
 package dev.tandem.routing.assignment;
 
+import dev.tandem.routing.agent.Agents;
 import java.time.Duration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * The regular sweep that keeps routing moving when no event does: offers nobody answered go back to their
+ * The regular sweep that keeps routing moving when no event does: what other instances changed of the agents is
+ * learned, offers nobody answered go back to their
  * queue, leaked slots are reclaimed, whatever waits is dispatched again, and what still waits learns where it
  * stands in its line.
  */
 @Component
 class RoutingSweep implements SchedulingConfigurer {
 
+    private final Agents agents;
     private final Assignments assignments;
     private final ReservationReconciler reconciler;
     private final Dispatcher dispatcher;
     private final QueuePositions positions;
     private final Duration interval;
 
-    RoutingSweep(Assignments assignments, ReservationReconciler reconciler, Dispatcher dispatcher,
+    RoutingSweep(Agents agents, Assignments assignments, ReservationReconciler reconciler, Dispatcher dispatcher,
                  QueuePositions positions, RoutingProperties properties) {
+        this.agents = agents;
         this.assignments = assignments;
         this.reconciler = reconciler;
         this.dispatcher = dispatcher;
@@ -34,6 +38,7 @@ class RoutingSweep implements SchedulingConfigurer {
     }
 
     void run() {
+        agents.sync();
         assignments.expireOverdueOffers();
         reconciler.releaseLeakedReservations();
         dispatcher.dispatch();

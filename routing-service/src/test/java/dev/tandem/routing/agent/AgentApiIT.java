@@ -52,7 +52,7 @@ class AgentApiIT {
         assertThat(problem.status()).isEqualTo(400);
         assertThat(problem.header("Content-Type")).startsWith("application/problem+json");
         assertThat(problem.body().get("errors").valueStream().map(error -> error.get("field").asString()))
-                .containsExactly("capacity", "id", "languages", "name", "skills[0]");
+                .containsExactly("capacity", "id", "languages", "name", "skills[0].name");
         assertThat(api.get("/api/agents").body().size()).isEqualTo(before);
     }
 
@@ -81,5 +81,49 @@ class AgentApiIT {
         var problem = api.put("/api/agents/nobody/presence", Map.of("presence", "AVAILABLE"));
         assertThat(problem.status()).isEqualTo(404);
         assertThat(problem.text("/detail")).isEqualTo("No agent with id nobody");
+    }
+
+    @Test
+    void aSupervisorChangesSkillsTierTeamAndCapacityAndLeavesOutWhatIsNotSent() {
+        String id = api.post("/api/agents", Map.of("name", "Grace", "skills", List.of("billing"),
+                "languages", List.of("en"), "capacity", 2)).text("/id");
+        assertThat(api.get("/api/agents/" + id).body().get("skills").get(0).get("proficiency").asInt())
+                .as("a skill by name alone").isEqualTo(3);
+
+        var changed = api.patch("/api/agents/" + id, Map.of(
+                "skills", List.of(Map.of("name", "billing", "proficiency", 5), Map.of("name", "refunds",
+                        "proficiency", 2)),
+                "tier", 3, "team", "escalations", "capacity", 4));
+
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.body().get("skills").get(0).get("proficiency").asInt()).isEqualTo(5);
+        assertThat(changed.text("/skills/1/name")).isEqualTo("refunds");
+        assertThat(changed.body().get("tier").asInt()).isEqualTo(3);
+        assertThat(changed.text("/team")).isEqualTo("escalations");
+        assertThat(changed.body().get("capacity").asInt()).isEqualTo(4);
+        assertThat(changed.body().get("freeSlots").asInt()).isEqualTo(4);
+        assertThat(changed.text("/name")).isEqualTo("Grace");
+        assertThat(changed.text("/languages/0")).isEqualTo("en");
+
+        var deactivated = api.patch("/api/agents/" + id, Map.of("active", false));
+        assertThat(deactivated.body().get("active").asBoolean()).isFalse();
+        assertThat(deactivated.body().get("tier").asInt()).as("left as it was").isEqualTo(3);
+    }
+
+    @Test
+    void anInvalidChangeIsNamedWithItsReasonAndChangesNothing() {
+        String id = api.post("/api/agents", Map.of("name", "Alan", "skills", List.of("billing"),
+                "languages", List.of("en"), "capacity", 2)).text("/id");
+
+        var problem = api.patch("/api/agents/" + id, """
+                {"tier": 4, "capacity": 0, "skills": [{"name": "billing", "proficiency": 6}]}""");
+
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.body().get("errors").valueStream().map(error -> error.get("field").asString()))
+                .containsExactly("capacity", "skills[0].proficiency", "tier");
+        var unchanged = api.get("/api/agents/" + id);
+        assertThat(unchanged.body().get("tier").asInt()).isEqualTo(1);
+        assertThat(unchanged.body().get("capacity").asInt()).isEqualTo(2);
+        assertThat(api.patch("/api/agents/nobody", Map.of("tier", 2)).status()).isEqualTo(404);
     }
 }

@@ -34,6 +34,12 @@ class ApiSecurityIT extends AbstractDeskIT implements RefusesForgedTokens {
                         "skills", List.of("billing"), "languages", List.of("en"), "capacity", 1))),
                 call("GET /api/agents", client -> client.get("/api/agents")),
                 call("GET /api/agents/{agentId}", client -> client.get("/api/agents/" + AGENT)),
+                call("PATCH /api/agents/{agentId}", client -> client.patch("/api/agents/" + AGENT,
+                        Map.of("tier", 2))),
+                call("GET /api/queues", client -> client.get("/api/queues")),
+                call("GET /api/queues/{name}", client -> client.get("/api/queues/billing")),
+                call("GET /api/requests/{requestId}/routing", client -> client.get("/api/requests/" + REQUEST
+                        + "/routing")),
                 call("PUT /api/agents/{agentId}/presence", client -> client.put("/api/agents/" + AGENT + "/presence",
                         Map.of("presence", "AVAILABLE"))),
                 call("GET /api/agents/{agentId}/offers", client -> client.get("/api/agents/" + AGENT + "/offers")),
@@ -79,6 +85,20 @@ class ApiSecurityIT extends AbstractDeskIT implements RefusesForgedTokens {
         assertThat(agent.get("/api/agents").status()).isEqualTo(403);
         assertThat(api.as(Tokens.operator()).get("/api/agents").status()).isEqualTo(403);
         assertThat(api.as(Tokens.supervisor()).get("/api/agents").status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyASupervisorChangesAnAgentOrReadsWhyARequestWentWhereItWent() {
+        String grace = desk.registerAgent("Grace", billing, "en", 1);
+        String requestId = desk.offeredTo(grace, billing);
+        ApiClient asGrace = desk.asAgent(grace);
+
+        assertThat(asGrace.patch("/api/agents/" + grace, Map.of("tier", 3)).status()).isEqualTo(403);
+        assertThat(desk.agent(grace).body().get("tier").asInt()).isEqualTo(1);
+        assertThat(asGrace.get("/api/requests/" + requestId + "/routing").status()).isEqualTo(403);
+        assertThat(asGrace.get("/api/queues").status()).as("agents may read the queues").isEqualTo(200);
+        assertThat(api.as(Tokens.supervisor()).get("/api/requests/" + requestId + "/routing").status())
+                .isEqualTo(200);
     }
 
     @Test

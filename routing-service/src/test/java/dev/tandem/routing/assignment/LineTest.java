@@ -12,32 +12,36 @@ class LineTest {
     private static final Instant NOW = Instant.parse("2026-11-02T09:00:00Z");
 
     @Test
-    void requestsForTheSameSkillAndPrimaryLanguageShareALine() {
-        assertThat(Line.of(request("r-1", "billing", "pt-BR", Urgency.NORMAL, 0)))
-                .isEqualTo(Line.of(request("r-2", "billing", "pt-PT", Urgency.HIGH, 1)))
+    void requestsOfTheSameQueueAndPrimaryLanguageShareALine() {
+        var billing = Requests.queueOf("billing");
+        assertThat(Line.of(billing, "pt-BR"))
+                .isEqualTo(Line.of(billing, "pt-PT"))
                 .isEqualTo(new Line("billing", "pt"))
-                .isNotEqualTo(Line.of(request("r-3", "billing", "en", Urgency.NORMAL, 0)))
-                .isNotEqualTo(Line.of(request("r-4", "shipping", "pt", Urgency.NORMAL, 0)));
+                .isNotEqualTo(Line.of(billing, "en"))
+                .isNotEqualTo(Line.of(Requests.queueOf("shipping"), "pt"));
     }
 
     @Test
-    void offeredRequestsComeFirstThenTheMostUrgentThenTheOldest() {
-        RoutedRequest oldNormal = request("old-normal", "billing", "en", Urgency.NORMAL, 0);
-        RoutedRequest newNormal = request("new-normal", "billing", "en", Urgency.NORMAL, 10);
-        RoutedRequest newCritical = request("new-critical", "billing", "en", Urgency.CRITICAL, 20);
-        RoutedRequest offeredLow = request("offered-low", "billing", "en", Urgency.LOW, 30);
-        offeredLow.offerTo("a-1", "the only eligible agent", NOW.plusSeconds(40), NOW.plusSeconds(160));
+    void offeredRequestsComeFirstThenByEffectivePriority() {
+        RoutedRequest oldNormal = request("old-normal", Urgency.NORMAL, 0);
+        RoutedRequest newNormal = request("new-normal", Urgency.NORMAL, 10);
+        RoutedRequest newCritical = request("new-critical", Urgency.CRITICAL, 20);
+        // LOW is three levels below CRITICAL, worth 30 minutes of waiting: queued 31 minutes before, it goes first
+        RoutedRequest veryOldLow = request("very-old-low", Urgency.LOW, -31 * 60);
+        RoutedRequest offeredLow = request("offered-low", Urgency.LOW, 30);
+        offeredLow.offerTo("a-1", Requests.explanation("a-1"), NOW.plusSeconds(40), NOW.plusSeconds(160),
+                Requests.COOL_DOWN);
 
-        List<LineMember> line = List.of(newNormal, oldNormal, newCritical, offeredLow).stream().map(LineMember::of)
-                .sorted(Line.SERVING_ORDER).toList();
+        List<LineMember> line = List.of(newNormal, oldNormal, newCritical, offeredLow, veryOldLow).stream()
+                .map(request -> LineMember.of(request, Requests.queueOf("billing"))).sorted(Line.SERVING_ORDER)
+                .toList();
 
         assertThat(line).extracting(LineMember::id)
-                .containsExactly("offered-low", "new-critical", "old-normal", "new-normal");
+                .containsExactly("offered-low", "very-old-low", "new-critical", "old-normal", "new-normal");
     }
 
-    private static RoutedRequest request(String id, String category, String language, Urgency urgency,
-                                         int secondsAfterNow) {
+    private static RoutedRequest request(String id, Urgency urgency, int secondsAfterNow) {
         Instant at = NOW.plusSeconds(secondsAfterNow);
-        return Requests.queued(Requests.submitted(id, category, language, urgency, "c", at), at);
+        return Requests.queued(Requests.submitted(id, "billing", "en", urgency, "c", at), at);
     }
 }

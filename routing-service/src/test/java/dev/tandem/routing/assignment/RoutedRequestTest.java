@@ -17,8 +17,14 @@ import dev.tandem.contracts.routing.RoutingEvent;
 import dev.tandem.platform.outbox.OutboxEntry;
 import dev.tandem.platform.web.StateConflictException;
 import dev.tandem.routing.agent.ActiveRequest;
+import dev.tandem.routing.queue.LanguageRule;
+import dev.tandem.routing.queue.QueueDefinition;
+import dev.tandem.routing.queue.SelectionPolicy;
+import dev.tandem.routing.queue.SkillRequirement;
+import dev.tandem.routing.queue.Step;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RoutedRequestTest {
@@ -28,7 +34,8 @@ class RoutedRequestTest {
     private static final Instant EXPIRES = NOW.plusSeconds(120);
     private static final Duration QUIET = Duration.ofSeconds(30);
     private static final Instant LATER = NOW.plus(QUIET);
-    private static final String REASON = "has skill billing, speaks en, 0 of 2 slots in use, the only eligible agent";
+    private static final Explanation WHY = Requests.explanation("a-1");
+    private static final String REASON = WHY.sentence();
 
     private final RoutedRequest request = Requests.queued(
             Requests.submitted("r-1", "billing", "en", Urgency.HIGH, "corr-1", SUBMITTED), NOW);
@@ -56,14 +63,14 @@ class RoutedRequestTest {
 
     @Test
     void aRequestWithoutACategoryCannotBeQueued() {
-        assertThatThrownBy(() -> Requests.queued(
-                Requests.submitted("r-3", null, "en", Urgency.LOW, "c", SUBMITTED), NOW))
+        assertThatThrownBy(() -> RoutedRequest.queue(Requests.submitted("r-3", null, "en", Urgency.LOW, "c", SUBMITTED),
+                Requests.queueOf("billing"), new Standing(1, null), Requests.HEAD_START, NOW))
                 .isInstanceOf(NullPointerException.class).hasMessage("category");
     }
 
     @Test
     void anOfferReservesTheRequestForOneAgentUntilItExpires() {
-        request.offerTo("a-1", REASON, NOW, EXPIRES);
+        request.offerTo("a-1", WHY, NOW, EXPIRES, Requests.COOL_DOWN);
 
         assertThat(request.status()).isEqualTo(RequestStatus.OFFERED);
         assertThat(request.offeredTo()).isEqualTo("a-1");
@@ -71,15 +78,15 @@ class RoutedRequestTest {
         RequestOffered offered = (RequestOffered) lastEvent();
         assertThat(offered.agentId()).isEqualTo("a-1");
         assertThat(offered.expiresAt()).isEqualTo(EXPIRES);
-        assertThatThrownBy(() -> request.offerTo("a-2", REASON, NOW, EXPIRES))
+        assertThatThrownBy(() -> request.offerTo("a-2", WHY, NOW, EXPIRES, Requests.COOL_DOWN))
                 .isInstanceOf(StateConflictException.class);
     }
 
     @Test
     void acceptingMakesTheAgentTheOwnerAndPublishesWhyTheyWereChosen() {
-        request.offerTo("a-1", REASON, NOW, EXPIRES);
+        request.offerTo("a-1", WHY, NOW, EXPIRES, Requests.COOL_DOWN);
 
-        request.accept("a-1", "Grace", 1, NOW.plusSeconds(10));
+        request.accept("a-1", "Grace", "en", 1, NOW.plusSeconds(10));
 
         assertThat(request.status()).isEqualTo(RequestStatus.ASSIGNED);
         assertThat(request.ownerId()).isEqualTo("a-1");
@@ -93,56 +100,59 @@ class RoutedRequestTest {
 
     @Test
     void onlyTheAgentItIsOfferedToCanAcceptAndOnlyBeforeTheOfferExpires() {
-        request.offerTo("a-1", REASON, NOW, EXPIRES);
+        request.offerTo("a-1", WHY, NOW, EXPIRES, Requests.COOL_DOWN);
 
-        assertThatThrownBy(() -> request.accept("a-2", "Alan", 1, NOW))
+        assertThatThrownBy(() -> request.accept("a-2", "Alan", "en", 1, NOW))
                 .isInstanceOf(StateConflictException.class).hasMessageContaining("not offered to agent a-2");
-        assertThatThrownBy(() -> request.accept("a-1", "Grace", 1, EXPIRES))
+        assertThatThrownBy(() -> request.accept("a-1", "Grace", "en", 1, EXPIRES))
                 .isInstanceOf(StateConflictException.class).hasMessageContaining("expired");
         assertThat(request.status()).isEqualTo(RequestStatus.OFFERED);
     }
 
     @Test
     void decliningPutsTheRequestBackInTheQueueAndRemembersWhoDeclined() {
-        request.offerTo("a-1", REASON, NOW, EXPIRES);
+        request.offerTo("a-1", WHY, NOW, EXPIRES, Requests.COOL_DOWN);
 
         SlotRelease released = request.decline("a-1", NOW.plusSeconds(3));
 
         assertThat(request.status()).isEqualTo(RequestStatus.WAITING);
         assertThat(request.declinedBy()).containsExactly("a-1");
-        assertThat(request.wasDeclinedBy("a-1")).isTrue();
+        assertThat(request.wasDeclinedBy("a-1", NOW.plusSeconds(4), Requests.COOL_DOWN)).isTrue();
+        assertThat(request.wasDeclinedBy("a-1", NOW.plusSeconds(3).plus(Requests.COOL_DOWN), Requests.COOL_DOWN))
+                .as("after the cool-down").isFalse();
         assertThat(request.occupiesSlotOf("a-1")).isFalse();
-        assertThat(released).isEqualTo(new SlotRelease(request, "a-1", new ActiveRequest("r-1", NOW)));
+        assertThat(released).isEqualTo(new SlotRelease(request, "a-1", new ActiveRequest("r-1", NOW, Urgency.HIGH)));
         OfferDeclined declined = (OfferDeclined) lastEvent();
         assertThat(declined.agentId()).isEqualTo("a-1");
         assertThat(declined.reason()).isEqualTo("DECLINED");
-        assertThatThrownBy(() -> request.offerTo("a-1", REASON, NOW.plusSeconds(4), EXPIRES))
-                .isInstanceOf(StateConflictException.class).hasMessageContaining("declined");
+        assertThatThrownBy(() -> request.offerTo("a-1", WHY, NOW.plusSeconds(4), EXPIRES, Requests.COOL_DOWN))
+                .isInstanceOf(StateConflictException.class).hasMessageContaining("declined", Requests.COOL_DOWN);
     }
 
     @Test
     void withdrawingAnOwnedRequestReleasesItsOwnersSlotAndAWaitingOneReleasesNone() {
         RoutedRequest waiting = Requests.queued(Requests.submitted("r-7", "billing", "en", Urgency.NORMAL, "c",
                 SUBMITTED), NOW);
-        request.offerTo("a-1", REASON, NOW, EXPIRES);
-        request.accept("a-1", "Grace", 1, NOW.plusSeconds(5));
+        request.offerTo("a-1", WHY, NOW, EXPIRES, Requests.COOL_DOWN);
+        request.accept("a-1", "Grace", "en", 1, NOW.plusSeconds(5));
 
-        assertThat(request.withdraw()).contains(new SlotRelease(request, "a-1", new ActiveRequest("r-1", NOW)));
-        assertThat(waiting.withdraw()).hasValueSatisfying(release -> assertThat(release.freesASlot()).isFalse());
+        assertThat(request.withdraw(NOW))
+                .contains(new SlotRelease(request, "a-1", new ActiveRequest("r-1", NOW, Urgency.HIGH)));
+        assertThat(waiting.withdraw(NOW)).hasValueSatisfying(release -> assertThat(release.freesASlot()).isFalse());
         assertThat(request.status()).isEqualTo(RequestStatus.WITHDRAWN);
-        assertThat(request.withdraw()).isEmpty();
+        assertThat(request.withdraw(NOW)).isEmpty();
     }
 
     @Test
     void anAgentCannotDeclineAnOfferMadeToSomeoneElse() {
-        request.offerTo("a-1", REASON, NOW, EXPIRES);
+        request.offerTo("a-1", WHY, NOW, EXPIRES, Requests.COOL_DOWN);
 
         assertThatThrownBy(() -> request.decline("a-2", NOW)).isInstanceOf(StateConflictException.class);
     }
 
     @Test
     void anOfferNobodyAnsweredInTimeGoesBackToTheQueueWithoutBarringTheAgent() {
-        request.offerTo("a-1", REASON, NOW, EXPIRES);
+        request.offerTo("a-1", WHY, NOW, EXPIRES, Requests.COOL_DOWN);
 
         assertThatThrownBy(() -> request.expire(EXPIRES.minusMillis(1))).isInstanceOf(StateConflictException.class);
         request.expire(EXPIRES);
@@ -156,9 +166,9 @@ class RoutedRequestTest {
 
     @Test
     void onlyTheOwnerResolvesAndTheResolutionNamesThem() {
-        request.offerTo("a-1", REASON, NOW, EXPIRES);
+        request.offerTo("a-1", WHY, NOW, EXPIRES, Requests.COOL_DOWN);
         assertThatThrownBy(() -> request.resolve("a-1", "Done.", NOW)).isInstanceOf(StateConflictException.class);
-        request.accept("a-1", "Grace", 1, NOW);
+        request.accept("a-1", "Grace", "en", 1, NOW);
 
         assertThatThrownBy(() -> request.resolve("a-2", "Done.", NOW)).isInstanceOf(StateConflictException.class);
         SlotRelease released = request.resolve("a-1", "Refunded the second charge.", NOW.plusSeconds(60));
@@ -174,7 +184,7 @@ class RoutedRequestTest {
 
     @Test
     void theQueuedEventSaysWhereTheRequestStandsInItsLineAndHowLongItWillLikelyWait() {
-        RoutedRequest third = RoutedRequest.queue(Requests.submitted("r-4", "billing", "en", Urgency.NORMAL, "c",
+        RoutedRequest third = Requests.queued(Requests.submitted("r-4", "billing", "en", Urgency.NORMAL, "c",
                 SUBMITTED), new Standing(3, Duration.ofMinutes(12)), NOW);
 
         RequestQueued queued = (RequestQueued) lastEventOf(third);
@@ -203,7 +213,7 @@ class RoutedRequestTest {
 
     @Test
     void anEstimateThatMovesByLessThanAFifthIsNotNewsButOneThatAppearsOrGoesIs() {
-        RoutedRequest second = RoutedRequest.queue(Requests.submitted("r-5", "billing", "en", Urgency.NORMAL, "c",
+        RoutedRequest second = Requests.queued(Requests.submitted("r-5", "billing", "en", Urgency.NORMAL, "c",
                 SUBMITTED), new Standing(2, Duration.ofMinutes(10)), NOW);
 
         assertThat(second.standIn(new Standing(2, Duration.ofMinutes(11)), LATER, QUIET)).isFalse();
@@ -226,9 +236,9 @@ class RoutedRequestTest {
 
     @Test
     void anOfferedOwnedOrResolvedRequestPublishesNoStanding() {
-        request.offerTo("a-1", REASON, NOW, EXPIRES);
+        request.offerTo("a-1", WHY, NOW, EXPIRES, Requests.COOL_DOWN);
         assertThat(request.standIn(new Standing(2, null), LATER, QUIET)).isFalse();
-        request.accept("a-1", "Grace", 1, LATER);
+        request.accept("a-1", "Grace", "en", 1, LATER);
         assertThat(request.standIn(new Standing(2, null), LATER.plus(QUIET), QUIET)).isFalse();
         request.resolve("a-1", "Done.", LATER.plus(QUIET));
         assertThat(request.standIn(new Standing(2, null), LATER.plus(QUIET).plus(QUIET), QUIET)).isFalse();
@@ -241,10 +251,10 @@ class RoutedRequestTest {
         Instant by = LATER.plus(Duration.ofHours(4));
         assertThatThrownBy(() -> request.promiseUpdate("a-1", by, null, NOW))
                 .isInstanceOf(StateConflictException.class);
-        request.offerTo("a-1", REASON, NOW, EXPIRES);
+        request.offerTo("a-1", WHY, NOW, EXPIRES, Requests.COOL_DOWN);
         assertThatThrownBy(() -> request.promiseUpdate("a-1", by, null, NOW))
                 .isInstanceOf(StateConflictException.class);
-        request.accept("a-1", "Grace", 1, NOW.plusSeconds(10));
+        request.accept("a-1", "Grace", "en", 1, NOW.plusSeconds(10));
         assertThatThrownBy(() -> request.promiseUpdate("a-2", by, null, LATER))
                 .isInstanceOf(StateConflictException.class);
 
@@ -265,11 +275,11 @@ class RoutedRequestTest {
 
     @Test
     void acceptingRecordsHowLongTheRequestWaitedFromWhereItJoinedItsLine() {
-        RoutedRequest third = RoutedRequest.queue(Requests.submitted("r-6", "billing", "pt-BR", Urgency.NORMAL, "c",
+        RoutedRequest third = Requests.queued(Requests.submitted("r-6", "billing", "pt-BR", Urgency.NORMAL, "c",
                 SUBMITTED), new Standing(3, null), NOW);
-        third.offerTo("a-1", REASON, NOW.plusSeconds(60), NOW.plusSeconds(180));
+        third.offerTo("a-1", WHY, NOW.plusSeconds(60), NOW.plusSeconds(180), Requests.COOL_DOWN);
 
-        third.accept("a-1", "Joana", 2, NOW.plusSeconds(90));
+        third.accept("a-1", "Joana", "pt", 2, NOW.plusSeconds(90));
 
         assertThat(third.waitSample())
                 .isEqualTo(new WaitSample("pt", Duration.ofSeconds(90), 3, 2, NOW.plusSeconds(90)));
@@ -282,5 +292,34 @@ class RoutedRequestTest {
     private static RoutingEvent lastEventOf(RoutedRequest request) {
         OutboxEntry entry = request.outbox().getLast();
         return EventCodec.decode(entry.payload(), RoutingEvent.class).orElseThrow();
+    }
+
+    @Test
+    void relaxingMovesAWaitingRequestToItsNextStepAtOnceAndSaysSoInItsHistory() {
+        var queue = new QueueDefinition("billing", List.of("billing"),
+                List.of(new SkillRequirement("billing", 1)),
+                LanguageRule.PRIMARY_SUBTAG,
+                SelectionPolicy.LONGEST_IDLE, List.of(
+                new Step(Duration.ofMinutes(2), 4, List.of(), true),
+                new Step(Duration.ofMinutes(3), 2, List.of(), true),
+                new Step(null, 1, List.of(), true)));
+        RoutedRequest waiting = RoutedRequest.queue(Requests.submitted("r-9", "billing", "en", Urgency.NORMAL, "c",
+                SUBMITTED), queue, new Standing(1, null), Requests.HEAD_START, NOW);
+        assertThat(waiting.stepInForce(queue, NOW).index()).isZero();
+
+        assertThat(waiting.relax(queue, "every eligible agent declined it", NOW.plusSeconds(10))).isTrue();
+
+        var inForce = waiting.stepInForce(queue, NOW.plusSeconds(10));
+        assertThat(inForce.index()).isEqualTo(1);
+        assertThat(inForce.endsAt()).as("the new step's time runs from the relaxation")
+                .isEqualTo(NOW.plusSeconds(10).plus(Duration.ofMinutes(3)));
+        assertThat(waiting.history().getLast().kind()).isEqualTo(RoutingEntry.Kind.RELAXED);
+        assertThat(waiting.history().getLast().note())
+                .isEqualTo("every eligible agent declined it; now at step 2: billing 2 or more, for 3 min");
+        assertThat(waiting.stepInForce(queue, NOW.plusSeconds(10).plus(Duration.ofMinutes(3))).index())
+                .as("then on by time").isEqualTo(2);
+        assertThat(waiting.relax(queue, "again", NOW.plusSeconds(60))).isTrue();
+        assertThat(waiting.stepInForce(queue, NOW.plusSeconds(60)).index()).isEqualTo(2);
+        assertThat(waiting.relax(queue, "at the last step", NOW.plusSeconds(61))).isFalse();
     }
 }

@@ -55,6 +55,20 @@ final class RoutingDesk {
         return created.text("/id");
     }
 
+    /** A supervisor registers the agent with a proficiency in the skill. */
+    String registerAgent(String name, String skill, int proficiency, String language, int capacity) {
+        var created = supervisor.post("/api/agents", Map.of("name", name,
+                "skills", List.of(Map.of("name", skill, "proficiency", proficiency)),
+                "languages", List.of(language), "capacity", capacity));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.text("/id");
+    }
+
+    /** How the request went through routing, as a supervisor reads it. */
+    ApiClient.Response routing(String requestId) {
+        return supervisor.get("/api/requests/" + requestId + "/routing");
+    }
+
     /** The API as the agent with this id calls it from their desktop. */
     ApiClient asAgent(String agentId) {
         return api.as(Tokens.agent(agentId, null));

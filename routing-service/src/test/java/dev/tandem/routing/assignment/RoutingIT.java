@@ -13,10 +13,14 @@ import dev.tandem.contracts.routing.RequestOffered;
 import dev.tandem.contracts.routing.RequestQueued;
 import dev.tandem.contracts.routing.RequestResolved;
 import dev.tandem.routing.SharedRoutingContext;
+import dev.tandem.routing.agent.ActiveRequest;
 import dev.tandem.routing.agent.Agents;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import dev.tandem.testsupport.ApiClient;
+import dev.tandem.testsupport.Tokens;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +51,8 @@ class RoutingIT extends AbstractDeskIT {
         assertThat(desk.awaitOffered(submitted.requestId())).isEqualTo(suitable);
         var view = desk.request(submitted.requestId());
         assertThat(view.text("/reason")).isEqualTo(
-                "has skill " + billing + ", speaks pt-PT, 0 of 2 slots in use, the only eligible agent");
+                billing + " 3; speaks pt-PT; tier 1; the only eligible agent (queue " + billing + ", step 1: " + billing
+                        + " 3 or more, for 2 min)");
         assertThat(view.text("/queue")).isEqualTo(billing);
         assertThat(view.text("/language")).isEqualTo("pt-BR");
         assertThat(desk.agent(suitable).text("/activeRequests/0")).isEqualTo(submitted.requestId());
@@ -92,7 +97,8 @@ class RoutingIT extends AbstractDeskIT {
         assertThat(assigned.agentId()).isEqualTo(grace);
         assertThat(assigned.agentName()).isEqualTo("Grace");
         assertThat(assigned.reason()).isEqualTo(
-                "has skill " + billing + ", speaks en, 0 of 2 slots in use, the only eligible agent");
+                billing + " 3; speaks en; tier 1; the only eligible agent (queue " + billing + ", step 1: " + billing
+                        + " 3 or more, for 2 min)");
         assertThat(desk.offers(grace).body().isEmpty()).isTrue();
         assertThat(desk.accept(grace, requestId).status()).isEqualTo(409);
     }
@@ -240,9 +246,9 @@ class RoutingIT extends AbstractDeskIT {
         // as if instances had reserved these slots and died before offering the requests
         String vanished = "crashed-" + UUID.randomUUID();
         String inFlight = "in-flight-" + UUID.randomUUID();
-        assertThat(agents.reserve(grace, waiting, longAgo)).isPresent();
-        assertThat(agents.reserve(grace, vanished, longAgo)).isPresent();
-        assertThat(agents.reserve(grace, inFlight, now)).isPresent();
+        assertThat(agents.reserve(grace, ActiveRequest.of(waiting, longAgo))).isPresent();
+        assertThat(agents.reserve(grace, ActiveRequest.of(vanished, longAgo))).isPresent();
+        assertThat(agents.reserve(grace, ActiveRequest.of(inFlight, now))).isPresent();
 
         await().until(() -> desk.agent(grace).body().get("activeRequests").size() == 1);
 
@@ -260,5 +266,65 @@ class RoutingIT extends AbstractDeskIT {
 
         assertThat(problem.status()).isEqualTo(404);
         assertThat(problem.text("/detail")).isEqualTo("No request with id no-such-request");
+    }
+
+    @Test
+    void whenEveryEligibleAgentDeclinedTheRequestRelaxesAtOnceAndEveryOfferSaysWhy() {
+        String billing = RoutingDesk.freshSkill("billing");
+        String grace = desk.registerAgent("Grace", billing, 4, "en", 1);
+        String learner = desk.registerAgent("Lin", billing, 1, "en", 1);
+        desk.presence(learner, "AVAILABLE");
+        desk.presence(grace, "AVAILABLE");
+        String requestId = desk.submit(billing, "en", Urgency.NORMAL).requestId();
+        assertThat(desk.awaitOffered(requestId)).as("only Grace meets the first step").isEqualTo(grace);
+
+        assertThat(desk.decline(grace, requestId).status()).isEqualTo(200);
+
+        assertThat(desk.awaitOffered(requestId)).isEqualTo(learner);
+        var routing = desk.routing(requestId);
+        assertThat(routing.text("/queue")).isEqualTo(billing);
+        assertThat(routing.body().get("history").valueStream().map(entry -> entry.get("kind").asString()))
+                .containsExactly("QUEUED", "OFFERED", "DECLINED", "RELAXED", "OFFERED");
+        var first = routing.body().get("history").get(1).get("explanation");
+        assertThat(first.get("agentId").asString()).isEqualTo(grace);
+        assertThat(first.get("step").asInt()).isEqualTo(1);
+        assertThat(first.get("eligible").asInt()).isEqualTo(1);
+        assertThat(first.get("matchingSkills").get(0).get("proficiency").asInt()).isEqualTo(4);
+        assertThat(first.get("passedOver").get(0).get("agentId").asString()).isEqualTo(learner);
+        assertThat(first.get("passedOver").get(0).get("reason").asString())
+                .isEqualTo(billing + " 1, the step asks 3 or more");
+        assertThat(routing.body().get("history").get(3).get("note").asString())
+                .startsWith("every eligible agent declined it; now at step 2");
+        var second = routing.body().get("history").get(4).get("explanation");
+        assertThat(second.get("agentId").asString()).isEqualTo(learner);
+        assertThat(second.get("step").asInt()).isEqualTo(2);
+        assertThat(second.get("stepDescription").asString()).isEqualTo(billing + " 1 or more, until accepted");
+    }
+
+    @Test
+    void aSupervisorsChangeTakesEffectForTheNextOfferAndTakesAwayNothingInHand() {
+        String billing = RoutingDesk.freshSkill("billing");
+        ApiClient supervisor = api.as(Tokens.supervisor());
+        String grace = desk.registerAgent("Grace", billing, "en", 2);
+        desk.presence(grace, "AVAILABLE");
+        String first = desk.submit(billing, "en", Urgency.NORMAL).requestId();
+        assertThat(desk.awaitOffered(first)).isEqualTo(grace);
+        assertThat(desk.accept(grace, first).status()).isEqualTo(200);
+
+        var lowered = supervisor.patch("/api/agents/" + grace, Map.of("capacity", 1));
+        assertThat(lowered.body().get("freeSlots").asInt()).isZero();
+        assertThat(lowered.text("/activeRequests/0")).isEqualTo(first);
+        String alan = desk.registerAgent("Alan", billing, "en", 1);
+        desk.presence(alan, "AVAILABLE");
+        String second = desk.submit(billing, "en", Urgency.NORMAL).requestId();
+        assertThat(desk.awaitOffered(second)).as("Grace, idle longer, is at her new capacity").isEqualTo(alan);
+        assertThat(desk.request(first).text("/ownerId")).isEqualTo(grace);
+
+        supervisor.patch("/api/agents/" + grace, Map.of("capacity", 3, "active", false));
+        String carl = desk.registerAgent("Carl", billing, "en", 1);
+        desk.presence(carl, "AVAILABLE");
+        String third = desk.submit(billing, "en", Urgency.NORMAL).requestId();
+        assertThat(desk.awaitOffered(third)).as("Grace is deactivated").isEqualTo(carl);
+        assertThat(desk.agent(grace).text("/activeRequests/0")).isEqualTo(first);
     }
 }

@@ -65,9 +65,13 @@ class TwoInstancesIT {
                     // arguments, so that they win over application.yaml
                     .run("--server.port=0",
                             "--spring.cloud.stream.default.group=routing-two-instances-it",
-                            // no sweeps: the test starts the racing dispatches itself, and the others follow
-                            // from resolving, in both instances at once
-                            "--tandem.routing.dispatch-interval=1h"));
+                            // frequent sweeps, racing with the test's own dispatches and with those that follow
+                            // from resolving, in both instances at once; a sweep is also how an instance learns
+                            // what the other changed
+                            "--tandem.routing.dispatch-interval=200ms",
+                            // the requests of earlier tests on the topic, queued here too, need not hear their
+                            // standing
+                            "--tandem.routing.queue.update-interval=1h"));
         }
     }
 
@@ -88,9 +92,12 @@ class TwoInstancesIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> ours(RequestStatus.WAITING).size() == REQUESTS);
 
         // available in the store rather than through the API, whose answer would dispatch at once: the first
-        // dispatches of both instances are to start together, from the same view of free agents
+        // dispatches of both instances are to start together, from the same view of free agents, which each learns
+        // as its sweep does
         instance(0).getBean(MongoTemplate.class).updateMulti(Query.query(Criteria.where("_id").in(agentIds)),
-                new Update().set("presence", AgentPresence.AVAILABLE).set("idleSince", Instant.now()), Agent.class);
+                new Update().set("presence", AgentPresence.AVAILABLE).set("idleSince", Instant.now())
+                        .set("changedAt", Instant.now()), Agent.class);
+        instances.forEach(instance -> instance.getBean(Agents.class).sync());
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> dispatches = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
