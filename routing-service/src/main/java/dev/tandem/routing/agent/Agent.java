@@ -1,9 +1,9 @@
 package dev.tandem.routing.agent;
 
 import dev.tandem.contracts.intake.Urgency;
+import dev.tandem.routing.queue.LanguageRule;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.springframework.data.annotation.Id;
@@ -84,8 +84,7 @@ public record Agent(@Id String id, String name, List<Skill> skills, List<String>
      * {@code pt} serves {@code pt-BR}, and one who speaks {@code pt-PT} does too.
      */
     public Optional<String> speaking(String language) {
-        String wanted = primarySubtag(language);
-        return languages.stream().filter(spoken -> primarySubtag(spoken).equals(wanted)).findFirst();
+        return languages.stream().filter(spoken -> LanguageRule.PRIMARY_SUBTAG.matches(spoken, language)).findFirst();
     }
 
     public boolean holds(String requestId) {
@@ -103,11 +102,5 @@ public record Agent(@Id String id, String name, List<Skill> skills, List<String>
 
     public List<String> activeRequestIds() {
         return activeRequests.stream().map(ActiveRequest::requestId).toList();
-    }
-
-    /** The part of a language tag that an agent's language must match: {@code pt} for {@code pt-BR}. */
-    public static String primarySubtag(String tag) {
-        int dash = tag.indexOf('-');
-        return (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(Locale.ROOT);
     }
 }

@@ -110,7 +110,7 @@ class Assignments {
         Agent agent = agent(agentId);
         Instant now = clock.instant();
         return change(requestId, request -> request.accept(agent.id(), agent.name(),
-                Line.of(catalog.named(request.queue()), request.language()).language(),
+                Line.of(catalog, request).language(),
                 positions.agentsAvailableFor(request), now));
     }
 

@@ -1,7 +1,6 @@
 package dev.tandem.routing.assignment;
 
 import dev.tandem.routing.agent.Skill;
-import dev.tandem.routing.queue.SelectionPolicy;
 import java.util.List;
 
 /**
@@ -10,7 +9,8 @@ import java.util.List;
  *
  * @param step            the step in force, 1 for the first
  * @param stepDescription what that step asks, in words
- * @param policy          how the chosen one was picked among the eligible
+ * @param policy          how the chosen one was picked among the eligible: the queue's {@code SelectionPolicy}, or
+ *                        {@value #PREVIOUS_OWNER}
  * @param eligible        how many agents could have been offered it
  * @param matchingSkills  the chosen agent's proficiency in each skill the queue asks for
  * @param passedOver      a few of the agents not chosen, the closest first, each with the reason
@@ -19,10 +19,6 @@ record Explanation(String queue, int step, String stepDescription, String policy
                    List<Skill> matchingSkills, int tier, String language, List<PassedOver> passedOver) {
 
     static final String PREVIOUS_OWNER = "PREVIOUS_OWNER";
-
-    static String policyOf(SelectionPolicy policy) {
-        return policy.name();
-    }
 
     /** The explanation in one sentence, as the assignment event and the logs carry it. */
     String sentence() {

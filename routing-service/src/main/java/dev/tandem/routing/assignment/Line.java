@@ -1,6 +1,7 @@
 package dev.tandem.routing.assignment;
 
 import dev.tandem.routing.queue.LanguageRule;
+import dev.tandem.routing.queue.QueueCatalog;
 import dev.tandem.routing.queue.QueueDefinition;
 import java.util.Comparator;
 import java.util.Locale;
@@ -28,6 +29,11 @@ record Line(String queue, String language) {
             .thenComparing(LineMember::id);
 
     /** The line of a request in the queue and language; without a language it cannot be routed at all. */
+    /** The line a routed request stands in, or would on joining its queue. */
+    static Line of(QueueCatalog catalog, RoutedRequest request) {
+        return of(catalog.named(request.queue()), request.language());
+    }
+
     static Line of(QueueDefinition queue, String language) {
         // a NullPointerException makes the event poison: it goes to the dead-letter topic after its retries
         Objects.requireNonNull(language, "language");

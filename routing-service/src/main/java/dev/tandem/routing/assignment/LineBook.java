@@ -148,13 +148,17 @@ class LineBook extends AbstractMongoEventListener<RoutedRequest> {
 
     private void remember(RoutedRequest request, String id) {
         LineMember current = request != null && UNOWNED.contains(request.status())
-                ? LineMember.of(request, catalog.named(request.queue())) : null;
+                ? memberOf(request) : null;
         synchronized (this) {
             place(id, current, clock.instant());
             if (writtenWhileLoading != null) {
                 writtenWhileLoading.put(id, current);
             }
         }
+    }
+
+    private LineMember memberOf(RoutedRequest request) {
+        return LineMember.of(request, catalog.named(request.queue()));
     }
 
     // guarded by this: moves the requests whose step ran out to the step in force now
@@ -260,7 +264,7 @@ class LineBook extends AbstractMongoEventListener<RoutedRequest> {
             Query unowned = Query.query(Criteria.where("status").in(UNOWNED));
             unowned.fields().include(MEMBER_FIELDS);
             List<LineMember> stored = mongo.find(unowned, RoutedRequest.class).stream()
-                    .map(request -> LineMember.of(request, catalog.named(request.queue()))).toList();
+                    .map(this::memberOf).toList();
             Instant at = clock.instant();
             synchronized (this) {
                 lines.clear();

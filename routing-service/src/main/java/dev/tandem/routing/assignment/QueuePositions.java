@@ -75,7 +75,7 @@ class QueuePositions {
 
     /** How many available agents could serve the request's line. */
     int agentsAvailableFor(RoutedRequest request) {
-        return agentsServing(Line.of(catalog.named(request.queue()), request.language()), agents::available);
+        return agentsServing(Line.of(catalog, request), agents::available);
     }
 
     // the estimate is null rather than a guess when recent waits say too little

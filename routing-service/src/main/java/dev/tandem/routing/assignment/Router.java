@@ -88,7 +88,7 @@ class Router {
                     .forEach(next -> passedOver.add(new PassedOver(next.id(), rankedLower(queue.policy(), next))));
             passedOver.addAll(candidates.refused());
             return Verdict.take(new Offer(member, agent, new Explanation(queue.name(), stepIndex + 1,
-                    step.describe(queue.skills()), Explanation.policyOf(queue.policy()), candidates.eligible().size(),
+                    step.describe(queue.skills()), queue.policy().name(), candidates.eligible().size(),
                     agent.id(), Eligibility.matchingSkills(agent, queue), agent.tier(),
                     Eligibility.speaking(agent, queue, member.language()).orElse(member.language()),
                     List.copyOf(passedOver.subList(0, Math.min(passedOver.size(), 2 * PASSED_OVER_SHOWN))))));

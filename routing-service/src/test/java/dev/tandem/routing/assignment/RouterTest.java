@@ -153,12 +153,7 @@ class RouterTest {
                 agent("grace").skill("billing", 3).holding("r-other", Urgency.LOW).build(),
                 agent("alan").skill("billing", 3).build()));
         RoutedRequest request = board.submit("r-1", "billing", Urgency.NORMAL);
-        request.offerTo("grace", Requests.explanation("grace"), board.clock.instant(),
-                board.clock.instant().plusSeconds(120), Duration.ofMinutes(10));
-        request.accept("grace", "Grace", "en", 1, board.clock.instant());
-        request.resolve("grace", "Refunded", board.clock.instant());
-        request.reopen(new Standing(1, null), Duration.ofMinutes(10), Duration.ofMinutes(2), board.clock.instant());
-        board.saved(request);
+        ownedByGraceThenReopened(board, request);
 
         assertThat(board.next()).as("grace, its previous owner, has no slot free yet; alan waits his turn").isEmpty();
 
@@ -172,16 +167,21 @@ class RouterTest {
                 agent("grace").skill("billing", 3).idleSince(RoutingBoard.START).build(),
                 agent("alan").skill("billing", 3).idleSince(RoutingBoard.START.minusSeconds(600)).build()));
         RoutedRequest request = board.submit("r-1", "billing", Urgency.NORMAL);
+        ownedByGraceThenReopened(board, request);
+
+        Router.Offer offer = board.next().orElseThrow();
+        assertThat(offer.agent().id()).isEqualTo("grace");
+        assertThat(offer.explanation().policy()).isEqualTo(Explanation.PREVIOUS_OWNER);
+    }
+
+    // Grace owned and resolved the request, and its customer reopened it at once, with a 2-minute window for her
+    private static void ownedByGraceThenReopened(RoutingBoard board, RoutedRequest request) {
         request.offerTo("grace", Requests.explanation("grace"), board.clock.instant(),
                 board.clock.instant().plusSeconds(120), Duration.ofMinutes(10));
         request.accept("grace", "Grace", "en", 1, board.clock.instant());
         request.resolve("grace", "Refunded", board.clock.instant());
         request.reopen(new Standing(1, null), Duration.ofMinutes(10), Duration.ofMinutes(2), board.clock.instant());
         board.saved(request);
-
-        Router.Offer offer = board.next().orElseThrow();
-        assertThat(offer.agent().id()).isEqualTo("grace");
-        assertThat(offer.explanation().policy()).isEqualTo(Explanation.PREVIOUS_OWNER);
     }
 
     @Test
