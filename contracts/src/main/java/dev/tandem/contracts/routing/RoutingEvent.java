@@ -13,8 +13,13 @@ import dev.tandem.contracts.TandemEvent;
         @JsonSubTypes.Type(OfferDeclined.class),
         @JsonSubTypes.Type(RequestAssigned.class),
         @JsonSubTypes.Type(NextUpdatePromised.class),
-        @JsonSubTypes.Type(RequestResolved.class)})
+        @JsonSubTypes.Type(RequestResolved.class),
+        @JsonSubTypes.Type(RequestEscalated.class),
+        @JsonSubTypes.Type(HandoffOffered.class),
+        @JsonSubTypes.Type(TransferDeclined.class),
+        @JsonSubTypes.Type(RequestTransferred.class),
+        @JsonSubTypes.Type(RequestReleased.class)})
 public sealed interface RoutingEvent extends TandemEvent
         permits RequestQueued, QueuePositionChanged, RequestOffered, OfferDeclined, RequestAssigned, NextUpdatePromised,
-        RequestResolved {
+        RequestResolved, RequestEscalated, HandoffOffered, TransferDeclined, RequestTransferred, RequestReleased {
 }

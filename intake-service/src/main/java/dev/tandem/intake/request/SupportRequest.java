@@ -14,7 +14,12 @@ import dev.tandem.contracts.notification.CustomerNotified;
 import dev.tandem.contracts.notification.NotificationEvent;
 import dev.tandem.contracts.notification.NotificationFailed;
 import dev.tandem.contracts.routing.NextUpdatePromised;
+import dev.tandem.contracts.routing.HandoffOffered;
 import dev.tandem.contracts.routing.OfferDeclined;
+import dev.tandem.contracts.routing.RequestEscalated;
+import dev.tandem.contracts.routing.RequestReleased;
+import dev.tandem.contracts.routing.RequestTransferred;
+import dev.tandem.contracts.routing.TransferDeclined;
 import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.contracts.routing.RequestOffered;
@@ -161,6 +166,11 @@ class SupportRequest {
             }
             case RequestOffered offered -> touch(offered);
             case OfferDeclined declined -> touch(declined);
+            case RequestEscalated escalated -> touch(escalated);
+            case HandoffOffered handoff -> touch(handoff);
+            case TransferDeclined declined -> touch(declined);
+            case RequestTransferred transferred -> touch(transferred);
+            case RequestReleased released -> touch(released);
             case RequestAssigned assigned -> {
                 if (isOpen()) {
                     status = RequestStatus.ASSIGNED;
