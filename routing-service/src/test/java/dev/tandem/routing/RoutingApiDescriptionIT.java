@@ -18,13 +18,15 @@ class RoutingApiDescriptionIT {
     int port;
 
     @Test
-    void theAgentChangesQueuesAndExplanationsHaveAnExampleForEveryAnswerWithABody() {
+    void theAgentChangesQueuesStatisticsHandoffsAndExplanationsHaveAnExampleForEveryAnswerWithABody() {
         JsonNode paths = ApiClient.local(port).get("/v3/api-docs").body().get("paths");
         List<String> missing = new ArrayList<>();
         Map<String, String> operations = Map.of(
                 "/api/agents/{id}", "patch",
                 "/api/queues", "get",
                 "/api/queues/{name}", "get",
+                "/api/queues/{name}/statistics", "get",
+                "/api/requests/{requestId}/handoffs", "post",
                 "/api/requests/{requestId}/routing", "get");
         operations.forEach((path, method) -> {
             JsonNode operation = paths.path(path).path(method);
@@ -44,5 +46,7 @@ class RoutingApiDescriptionIT {
                 "409");
         assertThat(paths.at("/~1api~1agents~1{id}/patch/requestBody/content").has("application/merge-patch+json"))
                 .isTrue();
+        assertThat(paths.at("/~1api~1requests~1{requestId}~1handoffs/post/responses").propertyNames())
+                .contains("202", "400", "409");
     }
 }

@@ -2,6 +2,7 @@ package dev.tandem.routing.agent;
 
 import dev.tandem.contracts.intake.Urgency;
 import dev.tandem.routing.queue.LanguageRule;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param tier          1 first line, 2 specialist, 3 senior
  * @param team          the team the agent belongs to; requests can be escalated to a team
  * @param active        false once a supervisor deactivated the agent: they are offered nothing more
+ * @param presenceSince when the presence last changed; null for an agent who never changed it
  * @param freeSlots     {@code capacity} minus the active requests, kept in the same updates so that one
  *                      conditional update can check and take a slot; below zero when a supervisor lowered the
  *                      capacity under what the agent holds
@@ -31,7 +33,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("agents")
 @CompoundIndex(name = "reservations", def = "{'activeRequests.since': 1}")
 public record Agent(@Id String id, String name, List<Skill> skills, List<String> languages, int tier, String team,
-                    int capacity, boolean active, AgentPresence presence, List<ActiveRequest> activeRequests,
+                    int capacity, boolean active, AgentPresence presence, Instant presenceSince,
+                    List<ActiveRequest> activeRequests,
                     int freeSlots, Instant idleSince, Instant hardCaseEndedAt, long revision,
                     @Indexed Instant changedAt) {
 
@@ -56,7 +59,7 @@ public record Agent(@Id String id, String name, List<Skill> skills, List<String>
     /** A new agent starts offline, active, with all slots free. */
     static Agent register(String id, String name, List<Skill> skills, List<String> languages, int tier, String team,
                           int capacity, Instant now) {
-        return new Agent(id, name, skills, languages, tier, team, capacity, true, AgentPresence.OFFLINE, List.of(),
+        return new Agent(id, name, skills, languages, tier, team, capacity, true, AgentPresence.OFFLINE, now, List.of(),
                 capacity, null, null, 0, now);
     }
 
@@ -98,6 +101,15 @@ public record Agent(@Id String id, String name, List<Skill> skills, List<String>
     /** How many CRITICAL requests the agent holds now, offered or owned. */
     public int criticalInHand() {
         return (int) activeRequests.stream().filter(active -> active.urgency() == Urgency.CRITICAL).count();
+    }
+
+    /**
+     * Gone from work with requests in hand: offline or away for at least {@code grace}, so that what they own is
+     * to be handed onward.
+     */
+    public boolean goneLongerThan(Duration grace, Instant now) {
+        boolean gone = presence == AgentPresence.OFFLINE || presence == AgentPresence.AWAY;
+        return gone && presenceSince != null && !now.isBefore(presenceSince.plus(grace));
     }
 
     public List<String> activeRequestIds() {

@@ -5,6 +5,7 @@ import dev.tandem.platform.web.StateConflictException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,6 +88,21 @@ public class Agents {
         return known.values().stream().filter(Agent::isAtWork).toList();
     }
 
+    /** Every agent, as this instance knows them. */
+    public synchronized List<Agent> known() {
+        syncIfNeverDone();
+        return List.copyOf(known.values());
+    }
+
+    /**
+     * The agents offline or away for at least {@code grace} with requests in hand, as this instance knows them.
+     */
+    public synchronized List<Agent> goneWithRequests(Duration grace, Instant now) {
+        syncIfNeverDone();
+        return known.values().stream().filter(agent -> !agent.activeRequests().isEmpty()
+                && agent.goneLongerThan(grace, now)).toList();
+    }
+
     /** Every agent, as stored. */
     public List<Agent> all() {
         return mongo.findAll(Agent.class).stream().map(this::remember).toList();
@@ -158,13 +174,14 @@ public class Agents {
      * then offers the agent waiting requests.
      */
     Optional<Agent> changePresence(String agentId, AgentPresence presence, Instant now) {
+        // conditional on a change, so that the time it changed is when it last changed, however often it is set
+        Query changing = Query.query(Criteria.where("_id").is(agentId).and("presence").ne(presence));
+        Update update = changed().set("presence", presence).set("presenceSince", now);
         if (presence != AgentPresence.AVAILABLE) {
-            return Optional.ofNullable(modify(Query.query(Criteria.where("_id").is(agentId)),
-                    changed().set("presence", presence)));
+            Agent changedTo = modify(changing, update);
+            return changedTo != null ? Optional.of(changedTo) : find(agentId);
         }
-        Agent became = modify(
-                Query.query(Criteria.where("_id").is(agentId).and("presence").ne(AgentPresence.AVAILABLE)),
-                changed().set("presence", presence).set("idleSince", now));
+        Agent became = modify(changing, update.set("idleSince", now));
         if (became == null) {
             return find(agentId);
         }
@@ -259,11 +276,14 @@ public class Agents {
         return agent;
     }
 
-    // guarded by this; an older state than the one known is ignored
+    // guarded by this; an older state than the one known is ignored. To the millisecond, as the store keeps times: an
+    // agent just written is known with the clock's full precision, and the same agent read back in the same
+    // millisecond is not older
     private void rememberLocked(Agent agent) {
         Agent before = known.get(agent.id());
         if (before != null && before.changedAt() != null && agent.changedAt() != null
-                && agent.changedAt().isBefore(before.changedAt())) {
+                && agent.changedAt().truncatedTo(ChronoUnit.MILLIS)
+                .isBefore(before.changedAt().truncatedTo(ChronoUnit.MILLIS))) {
             return;
         }
         known.put(agent.id(), agent);

@@ -27,7 +27,7 @@ record ChangeAgent(@Size(min = 1, max = 20) List<@NotNull @Valid Skill> skills,
         return new Agent(agent.id(), agent.name(), skills != null ? skills : agent.skills(), agent.languages(),
                 tier != null ? tier : agent.tier(), team != null ? team : agent.team(),
                 capacity != null ? capacity : agent.capacity(), active != null ? active : agent.active(),
-                agent.presence(), agent.activeRequests(), agent.freeSlots(), agent.idleSince(),
+                agent.presence(), agent.presenceSince(), agent.activeRequests(), agent.freeSlots(), agent.idleSince(),
                 agent.hardCaseEndedAt(), agent.revision(), agent.changedAt());
     }
 }

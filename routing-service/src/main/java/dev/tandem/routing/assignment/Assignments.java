@@ -6,6 +6,7 @@ import dev.tandem.platform.web.FieldError;
 import dev.tandem.platform.web.InvalidRequestException;
 import dev.tandem.platform.web.ResourceNotFoundException;
 import dev.tandem.platform.web.StateConflictException;
+import dev.tandem.routing.agent.ActiveRequest;
 import dev.tandem.routing.agent.Agent;
 import dev.tandem.routing.agent.Agents;
 import dev.tandem.routing.queue.QueueCatalog;
@@ -13,6 +14,8 @@ import dev.tandem.routing.queue.QueueDefinition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,11 +49,13 @@ class Assignments {
     private final QueuePositions positions;
     private final QueueCatalog catalog;
     private final RoutingProperties properties;
+    private final QueueStatistics statistics;
     private final Clock clock;
 
     Assignments(RoutedRequestRepository requests, Aggregates aggregates, Agents agents, Dispatcher dispatcher,
                 Router router, QueuePositions positions, QueueCatalog catalog, RoutingProperties properties,
-                Clock clock) {
+                QueueStatistics statistics, Clock clock) {
+        this.statistics = statistics;
         this.requests = requests;
         this.aggregates = aggregates;
         this.agents = agents;
@@ -66,13 +71,17 @@ class Assignments {
         return requests.findById(requestId).orElseThrow(() -> notFound(requestId));
     }
 
-    /** The offers the agent can still accept, oldest first. */
+    /** The offers the agent can still accept, oldest first: requests from the queue, then handoffs. */
     List<RoutedRequest> pendingOffers(String agentId) {
         String known = agent(agentId).id();
         Instant now = clock.instant();
         // an expired offer waits for the next sweep to return it, but can no longer be accepted: leave it out
-        return requests.findByStatusAndOfferedToOrderByOfferedAtAsc(RequestStatus.OFFERED, known).stream()
-                .filter(request -> now.isBefore(request.offerExpiresAt())).toList();
+        List<RoutedRequest> offers = new ArrayList<>(requests
+                .findByStatusAndOfferedToOrderByOfferedAtAsc(RequestStatus.OFFERED, known).stream()
+                .filter(request -> now.isBefore(request.offerExpiresAt())).toList());
+        offers.addAll(requests.findByHandoffOfferedToOrderByHandoffOfferedAtAsc(known).stream()
+                .filter(request -> now.isBefore(request.handoff().expiresAt())).toList());
+        return offers;
     }
 
     /** A submitted request joins the queue that takes its category, where it stands behind those served before it. */
@@ -82,7 +91,7 @@ class Assignments {
         try {
             // the request id is the document id: however often the event comes, there is one routed request
             requests.insert(RoutedRequest.queue(submitted, queue, standing, properties.urgencyHeadStart(),
-                    clock.instant()));
+                    properties.sla(), clock.instant()));
         } catch (DuplicateKeyException alreadyQueued) {
             log.debug("Request {} is already queued", submitted.requestId());
             return;
@@ -97,7 +106,7 @@ class Assignments {
             QueueDefinition queue = catalog.named(request.queue());
             return request.reopen(positions.placeOf(LineMember.reopening(request, queue,
                     properties.urgencyHeadStart(), now)), properties.urgencyHeadStart(), properties.knownAgentWindow(),
-                    now);
+                    properties.sla(), now);
         });
         if (reopened.isEmpty()) {
             log.warn("Request {} was reopened but routing never queued it", requestId);
@@ -106,12 +115,29 @@ class Assignments {
         dispatcher.dispatch();
     }
 
+    /** The agent takes on the request offered to them from its queue, or handed to them by its owner. */
     RoutedRequest accept(String agentId, String requestId) {
         Agent agent = agent(agentId);
         Instant now = clock.instant();
-        return change(requestId, request -> request.accept(agent.id(), agent.name(),
-                Line.of(catalog, request).language(),
-                positions.agentsAvailableFor(request), now));
+        if (isHandedTo(agent, requestId)) {
+            RoutedRequest taken = release(requestId, request -> request.acceptHandoff(agent.id(), agent.name(), now));
+            dispatcher.dispatch();
+            return taken;
+        }
+        Acceptance accepted = aggregates.apply(RoutedRequest.class, requestId, request -> new Acceptance(request,
+                request.accept(agent.id(), agent.name(), agent.tier(), Line.of(catalog, request).language(),
+                        positions.agentsAvailableFor(request), now))).orElseThrow(() -> notFound(requestId));
+        statistics.accepted(accepted.request(), accepted.breachedNow());
+        return accepted.request();
+    }
+
+    // the request accepted, and whether its target passed just before, too lately for the sweep to see
+    private record Acceptance(RoutedRequest request, boolean breachedNow) {
+    }
+
+    private boolean isHandedTo(Agent agent, String requestId) {
+        Handoff handoff = request(requestId).handoff();
+        return handoff != null && handoff.isOfferedTo(agent.id());
     }
 
     /**
@@ -121,7 +147,13 @@ class Assignments {
     RoutedRequest decline(String agentId, String requestId) {
         Agent agent = agent(agentId);
         Instant now = clock.instant();
+        if (isHandedTo(agent, requestId)) {
+            RoutedRequest kept = release(requestId, request -> request.declineHandoff(agent.id(), now));
+            dispatcher.dispatch();
+            return kept;
+        }
         RoutedRequest declined = release(requestId, request -> request.decline(agent.id(), now));
+        statistics.declined(declined.queue());
         if (router.allEligibleDeclined(declined, now)) {
             declined = aggregates.updateIf(RoutedRequest.class, requestId, request -> relaxPastDeclines(request, now))
                     .orElse(declined);
@@ -173,17 +205,126 @@ class Assignments {
         });
     }
 
-    /** Returns every offer nobody answered in time to its queue; the sweep's dispatch offers it to someone else. */
+    /**
+     * Returns every offer nobody answered in time to its queue, and every handoff to its owner; the sweep's dispatch
+     * offers the requests to someone else.
+     */
     void expireOverdueOffers() {
         Instant now = clock.instant();
         for (RoutedRequest request : requests.findByStatusAndOfferExpiresAtLessThanEqual(RequestStatus.OFFERED, now)) {
-            try {
+            whileUnchanged(request, "its offer expired", () -> {
                 release(request.id(), overdue -> overdue.expire(now));
+                statistics.expired(request.queue());
                 log.info("The offer of request {} (correlation {}) expired", request.id(), request.correlationId());
-            } catch (StateConflictException answeredMeanwhile) {
-                log.debug("Request {} changed while its offer expired: {}", request.id(),
-                        answeredMeanwhile.getMessage());
+            });
+        }
+        for (RoutedRequest request : requests.findByHandoffExpiresAtLessThanEqual(now)) {
+            whileUnchanged(request, "its handoff expired", () -> {
+                release(request.id(), overdue -> overdue.expireHandoff(now));
+                log.info("The handoff of request {} (correlation {}) expired; its owner keeps it", request.id(),
+                        request.correlationId());
+            });
+        }
+    }
+
+    /**
+     * Sets off the time-to-owner timers that are due: requests without an owner escalate at their share of the
+     * target, and are recorded as breaches at the target.
+     */
+    void runSlaTimers() {
+        Instant now = clock.instant();
+        for (RoutedRequest due : requests.findByEscalateAtLessThanEqual(now)) {
+            QueueDefinition queue = catalog.named(due.queue());
+            whileUnchanged(due, "it escalated", () -> aggregates.applyIf(RoutedRequest.class, due.id(),
+                    request -> request.escalate(queue, properties.sla().target(request.urgency()), now)
+                            ? Optional.of(request) : Optional.empty()).ifPresent(request -> {
+                                statistics.escalated(request.queue());
+                                log.info("Request {} (correlation {}) escalated, due at {}", request.id(),
+                                        request.correlationId(), request.slaDueAt());
+                            }));
+        }
+        for (RoutedRequest due : requests.findByBreachAtLessThanEqual(now)) {
+            whileUnchanged(due, "it passed its target", () -> aggregates.applyIf(RoutedRequest.class, due.id(),
+                    request -> request.breach(now) ? Optional.of(request) : Optional.empty())
+                    .ifPresent(request -> statistics.breached(request.queue())));
+        }
+    }
+
+    /**
+     * Hands onward what owners who left have in hand: each request they own, once they have been offline or away
+     * longer than the grace period, goes back to its queue with a handoff packet, and its owner's slot is free.
+     */
+    void handOnFromAbsentOwners() {
+        Instant now = clock.instant();
+        boolean released = false;
+        for (Agent gone : agents.goneWithRequests(properties.ownerGoneGrace(), now)) {
+            for (String requestId : gone.activeRequestIds()) {
+                Optional<SlotRelease> release = aggregates.applyIf(RoutedRequest.class, requestId, request ->
+                        request.releaseFrom(gone.id(), gone.presenceSince(), positions.placeOf(
+                                LineMember.releasing(request, catalog.named(request.queue()), now)),
+                                properties.sla(), now));
+                if (release.isPresent()) {
+                    free(release.get());
+                    released = true;
+                    log.info("Request {} went back to its queue: its owner {} has been {} since {}", requestId,
+                            gone.id(), gone.presence(), gone.presenceSince());
+                }
             }
+        }
+        if (released) {
+            dispatcher.dispatch();
+        }
+    }
+
+    /**
+     * The owner hands the request to a colleague, with a packet of what the colleague needs to know: to the named
+     * one, or the first free of a tier or team. The colleague's slot is reserved and they are offered it; the owner
+     * keeps it until they accept.
+     *
+     * @throws StateConflictException when the caller does not own it, a handoff is under way, or nobody of the
+     *                                target can take it now
+     */
+    RoutedRequest handOver(String requestId, String ownerId, HandoffTarget target, String summary,
+                           List<String> stepsTried, List<HandoffPacket.Promise> promises) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        RoutedRequest request = request(requestId);
+        if (request.status() != RequestStatus.ASSIGNED || !ownerId.equals(request.ownerId())) {
+            throw new StateConflictException("Only the owner of request " + requestId
+                    + " can hand it over, and only while it is assigned");
+        }
+        if (target.agentId() != null) {
+            agent(target.agentId());
+            if (target.agentId().equals(ownerId)) {
+                throw new InvalidRequestException(List.of(new FieldError("to.agentId",
+                        "is the owner already: name a colleague")));
+            }
+        }
+        Router.HandoffChoice choice = router.forHandoff(request, target, now);
+        if (choice.agent() == null) {
+            throw new StateConflictException("Request " + requestId + " cannot be handed over now: " + choice.nobody());
+        }
+        String colleague = choice.agent().id();
+        ActiveRequest reservation = new ActiveRequest(requestId, now, request.urgency());
+        if (agents.reserve(colleague, reservation).isEmpty()) {
+            throw new StateConflictException("Agent " + colleague + " took their last free slot a moment ago; try "
+                    + "again");
+        }
+        try {
+            return change(requestId, owned -> owned.offerHandoff(ownerId, target,
+                    owned.packet(summary, stepsTried, promises), colleague, choice.agent().tier(), choice.why(), now,
+                    now.plus(properties.offerTimeout())));
+        } catch (RuntimeException refused) {
+            agents.cancel(colleague, reservation);
+            throw refused;
+        }
+    }
+
+    // a change the sweep makes to a request it read: another instance may have made it first, or another change
+    private static void whileUnchanged(RoutedRequest request, String what, Runnable change) {
+        try {
+            change.run();
+        } catch (StateConflictException changedMeanwhile) {
+            log.debug("Request {} changed while {}: {}", request.id(), what, changedMeanwhile.getMessage());
         }
     }
 
@@ -200,8 +341,8 @@ class Assignments {
     }
 
     private void free(SlotRelease release) {
-        if (release.freesASlot()) {
-            agents.free(release.agentId(), release.reservation(), clock.instant());
+        for (SlotRelease.Held held : release.held()) {
+            agents.free(held.agentId(), held.reservation(), clock.instant());
         }
     }
 

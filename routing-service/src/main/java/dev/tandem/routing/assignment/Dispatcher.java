@@ -39,10 +39,12 @@ class Dispatcher {
     private final RoutingProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final QueueStatistics statistics;
 
     Dispatcher(Router router, LineBook book, Aggregates aggregates, Agents agents, RoutingProperties properties,
-               Clock clock, MeterRegistry meters) {
+               Clock clock, MeterRegistry meters, QueueStatistics statistics) {
         this.meters = meters;
+        this.statistics = statistics;
         this.router = router;
         this.book = book;
         this.aggregates = aggregates;
@@ -94,6 +96,7 @@ class Dispatcher {
             Counter.builder("tandem.routing.offers").description("Offers made, by queue and the step in force")
                     .tag("queue", offered.queue()).tag("step", String.valueOf(offer.explanation().step()))
                     .register(meters).increment();
+            statistics.offered(offered.queue());
             return true;
         } catch (StateConflictException | DataRetrievalFailureException anotherDispatchWasFirst) {
             log.debug("Request {} could not be offered to agent {}: {}", requestId, agentId,

@@ -128,6 +128,36 @@ class LineBook extends AbstractMongoEventListener<RoutedRequest> {
         return Optional.ofNullable(members.get(requestId));
     }
 
+    /**
+     * How many requests of the queue have no owner, offered or not, and when the one of them that has waited longest
+     * joined its line; as this instance knows them.
+     */
+    synchronized QueueLoad load(String queue) {
+        int unowned = 0;
+        Instant oldest = null;
+        for (Map.Entry<Line, List<LineMember>> line : lines.entrySet()) {
+            if (!line.getKey().queue().equals(queue)) {
+                continue;
+            }
+            for (LineMember member : line.getValue()) {
+                unowned++;
+                Instant joined = member.place() == null ? null : member.place().joinedAt();
+                if (joined != null && (oldest == null || joined.isBefore(oldest))) {
+                    oldest = joined;
+                }
+            }
+        }
+        return new QueueLoad(unowned, oldest);
+    }
+
+    /**
+     * The requests of a queue without an owner.
+     *
+     * @param oldestJoinedAt when the one waiting longest joined its line; null when none waits
+     */
+    record QueueLoad(int unowned, Instant oldestJoinedAt) {
+    }
+
     /** How many requests wait, not offered, as this instance knows them. */
     synchronized int waiting() {
         return groupOf.size();

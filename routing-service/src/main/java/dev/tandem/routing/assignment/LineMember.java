@@ -49,6 +49,12 @@ record LineMember(String id, Line line, String language, boolean offered, Urgenc
                 request.ownerId(), null, null);
     }
 
+    /** An owned request about to go back to its line now, its owner having left it; it keeps its rank. */
+    static LineMember releasing(RoutedRequest request, QueueDefinition queue, Instant now) {
+        return new LineMember(request.id(), Line.of(queue, request.language()), request.language(), false,
+                request.urgency(), millis(request.rank()), 0, now, List.of(), request.ownerId(), null, null);
+    }
+
     /** Whether its customer would hear of {@code current} now: see {@link RoutedRequest#standIn}. */
     boolean wouldHearOf(Standing current, Instant now, Duration quietPeriod) {
         return !offered && (place == null || place.isNews(current, now, quietPeriod));

@@ -18,19 +18,28 @@ class OfferController {
         this.assignments = assignments;
     }
 
-    /** The offers the agent can still accept, oldest first. */
+    /**
+     * The offers the agent can still accept, oldest first: requests from the queue, then requests colleagues hand
+     * them, each with its handoff packet.
+     */
     @GetMapping
     List<OfferView> pending(@PathVariable String agentId) {
-        return assignments.pendingOffers(agentId).stream().map(OfferView::of).toList();
+        return assignments.pendingOffers(agentId).stream().map(request -> OfferView.of(request, agentId)).toList();
     }
 
-    /** The agent becomes the request's owner; 409 if the offer is not theirs or has expired. */
+    /**
+     * The agent becomes the request's owner; 409 if the offer is not theirs or has expired. For a handoff, the owner
+     * before lets go of it at the same moment.
+     */
     @PostMapping("/{requestId}/accept")
     RequestView accept(@PathVariable String agentId, @PathVariable String requestId) {
         return RequestView.of(assignments.accept(agentId, requestId));
     }
 
-    /** The request goes to the next suitable agent, never back to this one; 409 if the offer is not theirs. */
+    /**
+     * The request goes to the next suitable agent, never back to this one; 409 if the offer is not theirs. A declined
+     * handoff stays with its owner, who is told ({@code TransferDeclined}).
+     */
     @PostMapping("/{requestId}/decline")
     RequestView decline(@PathVariable String agentId, @PathVariable String requestId) {
         return RequestView.of(assignments.decline(agentId, requestId));

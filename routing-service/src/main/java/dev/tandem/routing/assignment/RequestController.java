@@ -8,12 +8,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Routed requests: where each stands, promising its customer an update, and resolving it. */
@@ -70,6 +72,29 @@ class RequestController {
     RequestView promise(@PathVariable String requestId, @Valid @RequestBody PromiseUpdate body, Caller caller) {
         return RequestView.of(assignments.promise(requestId, actingAgent(body.agentId(), caller),
                 body.nextUpdateBy(), body.noteOrNull()));
+    }
+
+    /**
+     * The owner hands the request to a colleague with a handoff packet: to a named one (a transfer), or to the first
+     * free agent of a tier or higher, or of a team (an escalation), who is offered it with the packet. The owner stays
+     * the owner until the colleague accepts; if they decline or let the offer expire, the owner keeps it
+     * ({@code TransferDeclined}). 409 for anyone but the owner, while another handoff is under way, or when nobody of
+     * the target can take it now (the detail says why); 400 unless exactly one target is named; 404 for an
+     * unknown colleague. Agents and supervisors act as for resolving.
+     */
+    @ApiResponse(responseCode = "202", description = "The colleague is offered the request with its packet",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestView.class),
+                    examples = @ExampleObject(value = RoutingApiExamples.HANDED_OVER)))
+    @ApiResponse(responseCode = "400", description = "No target, or more than one", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(value = RoutingApiExamples.NO_TARGET)))
+    @ApiResponse(responseCode = "409", description = "Not the owner, a handoff under way, or nobody free to take it",
+            content = @Content(mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = RoutingApiExamples.NOBODY_FREE)))
+    @PostMapping("/handoffs")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    RequestView handOver(@PathVariable String requestId, @Valid @RequestBody HandOver body, Caller caller) {
+        return RequestView.of(assignments.handOver(requestId, actingAgent(body.agentId(), caller), body.target(),
+                body.summary().strip(), body.stepsTried(), body.promisesMade()));
     }
 
     // the agent named in the body, or the caller; an agent acts as themselves only, a supervisor for anyone

@@ -1,20 +1,30 @@
 package dev.tandem.routing.assignment;
 
+import dev.tandem.contracts.Channel;
 import dev.tandem.contracts.EventMetadata;
 import dev.tandem.contracts.Topics;
+import dev.tandem.contracts.intake.QuietHours;
 import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.contracts.intake.Urgency;
+import dev.tandem.contracts.routing.HandoffKind;
+import dev.tandem.contracts.routing.HandoffOffered;
 import dev.tandem.contracts.routing.NextUpdatePromised;
 import dev.tandem.contracts.routing.OfferDeclined;
 import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
+import dev.tandem.contracts.routing.RequestEscalated;
 import dev.tandem.contracts.routing.RequestOffered;
 import dev.tandem.contracts.routing.RequestQueued;
+import dev.tandem.contracts.routing.RequestReleased;
 import dev.tandem.contracts.routing.RequestResolved;
+import dev.tandem.contracts.routing.RequestTransferred;
 import dev.tandem.contracts.routing.RoutingEvent;
+import dev.tandem.contracts.routing.TransferDeclined;
 import dev.tandem.platform.outbox.OutboxEntry;
 import dev.tandem.platform.web.StateConflictException;
 import dev.tandem.routing.agent.ActiveRequest;
+import dev.tandem.routing.assignment.HandoffPacket.OwnerSpell;
+import dev.tandem.routing.queue.Durations;
 import dev.tandem.routing.queue.QueueDefinition;
 import dev.tandem.routing.queue.QueueDefinition.StepInForce;
 import java.time.Duration;
@@ -26,6 +36,7 @@ import java.util.Optional;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -35,6 +46,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * request also tells its customer where it stands in its {@link Line}, and moves through its queue's relaxation steps.
  * Its history in routing, with the explanation of every offer, is kept with it (the latest
  * {@value #HISTORY_KEPT} entries).
+ * <p>
+ * Each time it joins its queue, its time-to-owner clock starts: it escalates at a share of its urgency's target and
+ * is recorded as a breach at the target, unless an agent accepts it first; how long it had no owner is kept. An
+ * owner can hand it to a colleague with a {@link HandoffPacket}, and stays the owner until the colleague accepts;
+ * a request whose owner left goes back to its queue with a packet for whoever takes it on next.
  */
 @Document("routed_requests")
 @CompoundIndex(name = "queue_order", def = "{'status': 1, 'rank': 1}")
@@ -56,6 +72,11 @@ class RoutedRequest {
     // the name of the queue that takes its category
     private String queue;
     private String language;
+    // the customer's own words, what they asked us to bear in mind and how they want to hear from us, for handoffs
+    private String description;
+    private String accessibilityNotes;
+    private Channel preferredChannel;
+    private QuietHours quietHours;
     private Urgency urgency;
     private String correlationId;
     private Instant submittedAt;
@@ -84,6 +105,22 @@ class RoutedRequest {
     private WaitSample waitSample;
     // when the owner promised the customer their next update at the latest; null when no promise stands
     private Instant nextUpdateBy;
+    // its time-to-owner clock since it last joined its queue: when the target is due, and the two timers the sweep
+    // looks for, each null once it went off or no longer applies
+    private Instant slaDueAt;
+    @Indexed(sparse = true)
+    private Instant escalateAt;
+    @Indexed(sparse = true)
+    private Instant breachAt;
+    private Instant escalatedAt;
+    private Instant slaBreachedAt;
+    // since when it has had no one working on it, null while it has an owner; how long that lasted until its latest
+    // owner accepted it, and in all
+    private Instant ownerlessSince;
+    private long lastOwnerlessMillis;
+    private long ownerlessMillis;
+    private List<OwnerSpell> owners = new ArrayList<>();
+    private Handoff handoff;
     private List<OutboxEntry> outbox = new ArrayList<>();
 
     RoutedRequest() {
@@ -98,7 +135,7 @@ class RoutedRequest {
      * @param headStart what each level of urgency is worth in waiting time (see {@link Priority})
      */
     static RoutedRequest queue(RequestSubmitted submitted, QueueDefinition queue, Standing standing,
-                               Duration headStart, Instant now) {
+                               Duration headStart, RoutingProperties.Sla sla, Instant now) {
         RoutedRequest request = new RoutedRequest();
         request.id = submitted.requestId();
         request.reference = submitted.reference();
@@ -106,10 +143,14 @@ class RoutedRequest {
         request.category = Objects.requireNonNull(submitted.category(), "category");
         request.queue = queue.name();
         request.language = submitted.language();
+        request.description = submitted.description();
+        request.accessibilityNotes = submitted.accessibilityNotes();
+        request.preferredChannel = submitted.preferredChannel();
+        request.quietHours = submitted.quietHours();
         request.urgency = urgencyOf(submitted);
         request.correlationId = submitted.metadata().correlationId();
         request.submittedAt = submitted.metadata().occurredAt();
-        request.joinQueue(request.submittedAt, standing, headStart, now);
+        request.joinQueue(request.submittedAt, standing, headStart, sla, now);
         return request;
     }
 
@@ -127,11 +168,20 @@ class RoutedRequest {
             return Optional.empty();
         }
         SlotRelease release = releasing();
+        if (handoff != null && handoff.offeredTo() != null) {
+            // the colleague offered the handoff lets go of it too
+            List<SlotRelease.Held> held = new ArrayList<>(release.held());
+            held.add(new SlotRelease.Held(handoff.offeredTo(), handoffReservation()));
+            release = new SlotRelease(this, held);
+        }
         record(now, RoutingEntry.Kind.WITHDRAWN, null, "the customer withdrew it");
+        endOwnership(now);
         status = RequestStatus.WITHDRAWN;
         offeredTo = null;
         offerExpiresAt = null;
         nextUpdateBy = null;
+        handoff = null;
+        stopSlaClock();
         return Optional.of(release);
     }
 
@@ -143,7 +193,8 @@ class RoutedRequest {
      * @param standing where it stands in its line on joining it again
      * @return whether it changed; only a resolved request can be reopened
      */
-    boolean reopen(Standing standing, Duration headStart, Duration knownAgentWindow, Instant now) {
+    boolean reopen(Standing standing, Duration headStart, Duration knownAgentWindow, RoutingProperties.Sla sla,
+                   Instant now) {
         if (status != RequestStatus.RESOLVED) {
             return false;
         }
@@ -155,7 +206,7 @@ class RoutedRequest {
         declines.clear();
         record(now, RoutingEntry.Kind.REOPENED, previousOwnerId, "the customer reopened it; offered to its last owner "
                 + "first, until " + knownAgentUntil);
-        joinQueue(now, standing, headStart, now);
+        joinQueue(now, standing, headStart, sla, now);
         return true;
     }
 
@@ -164,12 +215,15 @@ class RoutedRequest {
         return status == RequestStatus.RESOLVED || status == RequestStatus.WITHDRAWN;
     }
 
-    private void joinQueue(Instant joined, Standing standing, Duration headStart, Instant now) {
+    private void joinQueue(Instant joined, Standing standing, Duration headStart, RoutingProperties.Sla sla,
+                           Instant now) {
         status = RequestStatus.WAITING;
         queuedAt = joined;
         rank = Priority.rank(urgency, joined, headStart);
         step = 0;
         stepSince = joined;
+        ownerlessSince = joined;
+        startSlaClock(joined, sla);
         place = PlaceInLine.joined(standing, now);
         record(now, RoutingEntry.Kind.QUEUED, null, "joined queue " + queue + " at position " + standing.position());
         publish(new RequestQueued(metadata(now).withSchemaVersion(RequestQueued.SCHEMA_VERSION), queue, language,
@@ -248,17 +302,244 @@ class RoutedRequest {
      * @param lineLanguage    the language of its line, which the sample is kept for
      * @param agentsAvailable how many available agents could serve the request's line now
      */
-    void accept(String agentId, String agentName, String lineLanguage, int agentsAvailable, Instant now) {
+    boolean accept(String agentId, String agentName, int agentTier, String lineLanguage, int agentsAvailable,
+                   Instant now) {
         requireOfferedTo(agentId);
         require(now.isBefore(offerExpiresAt), "The offer of request " + id + " to agent " + agentId + " has expired");
+        boolean breachedNow = gotOwner(now);
         status = RequestStatus.ASSIGNED;
-        ownerId = agentId;
-        ownerName = agentName;
         offeredTo = null;
         knownAgentUntil = null;
-        record(now, RoutingEntry.Kind.ASSIGNED, agentId, agentName + " accepted it");
         waitSample = place.waited(lineLanguage, agentsAvailable, now);
-        publish(new RequestAssigned(metadata(now), agentId, agentName, reason));
+        if (handoff != null && handoff.kind() == HandoffKind.OWNER_GONE) {
+            // its owner left it: the new one takes it over, with the packet
+            record(now, RoutingEntry.Kind.TRANSFERRED, agentId, agentName + " took it over from "
+                    + handoff.fromAgentName() + ", who had left it");
+            publish(new RequestTransferred(metadata(now), HandoffKind.OWNER_GONE, handoff.fromAgentId(),
+                    handoff.fromAgentName(), agentId, agentName, agentTier, reason));
+            handoff = null;
+        } else {
+            record(now, RoutingEntry.Kind.ASSIGNED, agentId, agentName + " accepted it");
+            publish(new RequestAssigned(metadata(now), agentId, agentName, reason));
+        }
+        startOwnership(agentId, agentName, now);
+        return breachedNow;
+    }
+
+    // it has an owner from now: how long it went without one is kept, and its time-to-owner clock stops. Whether its
+    // target passed just before, too lately for the sweep to see, and is recorded as a breach now
+    private boolean gotOwner(Instant now) {
+        boolean breachedNow = breachAt != null && !now.isBefore(breachAt) && breach(now);
+        if (ownerlessSince != null) {
+            lastOwnerlessMillis = Duration.between(ownerlessSince, now).toMillis();
+            ownerlessMillis += lastOwnerlessMillis;
+            ownerlessSince = null;
+        }
+        stopSlaClock();
+        return breachedNow;
+    }
+
+    private void startOwnership(String agentId, String agentName, Instant now) {
+        ownerId = agentId;
+        ownerName = agentName;
+        owners.add(new OwnerSpell(agentId, agentName, now, null));
+        if (owners.size() > HISTORY_KEPT) {
+            owners.removeFirst();
+        }
+    }
+
+    private void endOwnership(Instant now) {
+        if (ownerId != null && !owners.isEmpty() && owners.getLast().until() == null) {
+            owners.set(owners.size() - 1, owners.getLast().endedAt(now));
+        }
+    }
+
+    private void startSlaClock(Instant from, RoutingProperties.Sla sla) {
+        slaDueAt = from.plus(sla.target(urgency));
+        escalateAt = from.plus(sla.escalationPoint(urgency));
+        breachAt = slaDueAt;
+        escalatedAt = null;
+        slaBreachedAt = null;
+    }
+
+    private void stopSlaClock() {
+        escalateAt = null;
+        breachAt = null;
+    }
+
+    /**
+     * It reached the share of its time-to-owner target at which it escalates, without an owner: it moves on to
+     * the step of its queue that takes the next tier, if there is one, and supervisors are told.
+     *
+     * @param target its urgency's time-to-owner target
+     * @return whether it escalated now; only once per time in the queue
+     */
+    boolean escalate(QueueDefinition definition, Duration target, Instant now) {
+        if (escalateAt == null || now.isBefore(escalateAt) || !hasNoOwner()) {
+            return false;
+        }
+        escalateAt = null;
+        escalatedAt = now;
+        StepInForce current = stepInForce(definition, now);
+        definition.escalatedFrom(current.index(), now).ifPresentOrElse(next -> {
+            step = next.index();
+            stepSince = next.since();
+        }, () -> {
+            step = current.index();
+            stepSince = current.since();
+        });
+        record(now, RoutingEntry.Kind.ESCALATED, null, "no owner after " + Durations.words(
+                Duration.between(slaDueAt.minus(target), now)) + " of its time-to-owner target of "
+                + Durations.words(target) + "; now at step " + (step + 1) + ": "
+                + definition.step(step).describe(definition.skills()));
+        publish(new RequestEscalated(metadata(now), queue, urgency, target, slaDueAt, step + 1));
+        return true;
+    }
+
+    /**
+     * Its time-to-owner target passed without an owner: the breach is recorded, once per time in the queue.
+     *
+     * @return whether it recorded the breach now
+     */
+    boolean breach(Instant now) {
+        if (breachAt == null || now.isBefore(breachAt) || !hasNoOwner()) {
+            return false;
+        }
+        slaBreachedAt = breachAt;
+        breachAt = null;
+        record(now, RoutingEntry.Kind.SLA_BREACHED, null, "no owner by its time-to-owner target, due at " + slaDueAt);
+        return true;
+    }
+
+    private boolean hasNoOwner() {
+        return status == RequestStatus.WAITING || status == RequestStatus.OFFERED;
+    }
+
+    /**
+     * The owner hands it to a colleague, whose slot has been reserved for it at {@code at}: the colleague is offered
+     * it with its packet, and the owner keeps it until they accept.
+     */
+    void offerHandoff(String fromAgentId, HandoffTarget target, HandoffPacket packet, String agentId, int agentTier,
+                      String why, Instant at, Instant expiresAt) {
+        require(status == RequestStatus.ASSIGNED && fromAgentId.equals(ownerId),
+                "Only the owner of request " + id + " can hand it over, and only while it is assigned");
+        require(handoff == null, "Request " + id + " is already being handed to " + (handoff == null ? null
+                : handoff.offeredTo()) + "; that ends when they answer, or at " + (handoff == null ? null
+                : handoff.expiresAt()));
+        require(!agentId.equals(ownerId), "Agent " + agentId + " owns request " + id + " already");
+        handoff = new Handoff(target.kind(), ownerId, ownerName, target, packet, at, agentId, agentTier, at,
+                expiresAt, why);
+        history(new RoutingEntry(at, RoutingEntry.Kind.HANDOFF_OFFERED, agentId, null,
+                ownerName + " handed it to " + target.describe() + "; offered until " + expiresAt + ": " + why,
+                null));
+        publish(new HandoffOffered(metadata(at), target.kind(), ownerId, agentId, agentTier, expiresAt));
+    }
+
+    /**
+     * The colleague offered the handoff takes it over, while the offer lasts: they are the owner from now, and the
+     * one before lets go of it.
+     *
+     * @return the slot of the owner before
+     */
+    SlotRelease acceptHandoff(String agentId, String agentName, Instant now) {
+        require(handoff != null && handoff.isOfferedTo(agentId), "Request " + id + " is not being handed to agent "
+                + agentId);
+        require(now.isBefore(handoff.expiresAt()), "The handoff of request " + id + " to agent " + agentId
+                + " has expired");
+        SlotRelease release = releasing();
+        Handoff accepted = handoff;
+        endOwnership(now);
+        handoff = null;
+        // the colleague's reservation is the slot it holds from now
+        offeredAt = accepted.offeredAt();
+        reason = accepted.reason();
+        startOwnership(agentId, agentName, now);
+        record(now, RoutingEntry.Kind.TRANSFERRED, agentId, agentName + " took it over from "
+                + accepted.fromAgentName());
+        publish(new RequestTransferred(metadata(now), accepted.kind(), accepted.fromAgentId(),
+                accepted.fromAgentName(), agentId, agentName, accepted.offeredToTier(), accepted.reason()));
+        return release;
+    }
+
+    /** The colleague turns the handoff down: the owner keeps the request, and is told. */
+    SlotRelease declineHandoff(String agentId, Instant now) {
+        require(handoff != null && handoff.isOfferedTo(agentId), "Request " + id + " is not being handed to agent "
+                + agentId);
+        return endHandoff(DECLINED, "declined the handoff; " + ownerName + " keeps it", now);
+    }
+
+    /** The colleague did not answer the handoff in time: the owner keeps the request, and is told. */
+    SlotRelease expireHandoff(Instant now) {
+        require(handoff != null && handoff.offeredTo() != null && !now.isBefore(handoff.expiresAt()),
+                "The handoff of request " + id + " has not expired");
+        return endHandoff(EXPIRED, "did not answer the handoff in time; " + ownerName + " keeps it", now);
+    }
+
+    private SlotRelease endHandoff(String why, String note, Instant now) {
+        Handoff ended = handoff;
+        SlotRelease release = new SlotRelease(this, ended.offeredTo(), handoffReservation());
+        handoff = null;
+        record(now, RoutingEntry.Kind.HANDOFF_DECLINED, ended.offeredTo(), note);
+        publish(new TransferDeclined(metadata(now), ended.kind(), ownerId, ended.offeredTo(), why));
+        return release;
+    }
+
+    private ActiveRequest handoffReservation() {
+        return new ActiveRequest(id, handoff.offeredAt(), urgency);
+    }
+
+    /**
+     * Its owner went offline or away at {@code leftAt} and has not come back within the grace period: it goes
+     * back to its queue, at its old place in the serving order, with a handoff packet for whoever takes it on next:
+     * anyone eligible, at once, rather than waiting for the owner to come back. It has had no one working on it since
+     * they left, and its time-to-owner clock runs from then.
+     *
+     * @param standing where it stands in its line on joining it again; the customer hears of it with the next
+     *                 standings
+     * @return the owner's slot, or empty when it is no longer theirs, or is being handed over already
+     */
+    Optional<SlotRelease> releaseFrom(String agentId, Instant leftAt, Standing standing, RoutingProperties.Sla sla,
+                                      Instant now) {
+        if (status != RequestStatus.ASSIGNED || !agentId.equals(ownerId) || handoff != null) {
+            return Optional.empty();
+        }
+        SlotRelease release = releasing();
+        endOwnership(leftAt);
+        handoff = Handoff.ownerGone(ownerId, ownerName, ownPacket(ownerName + " owned it and left it at " + leftAt
+                + ", before handing it over"), leftAt);
+        previousOwnerId = ownerId;
+        knownAgentUntil = null;
+        String leaving = ownerName;
+        ownerId = null;
+        ownerName = null;
+        declines.clear();
+        status = RequestStatus.WAITING;
+        step = 0;
+        stepSince = now;
+        ownerlessSince = leftAt;
+        startSlaClock(leftAt, sla);
+        place = new PlaceInLine(now, standing.position(), null, null);
+        record(now, RoutingEntry.Kind.RELEASED, previousOwnerId, leaving + " has been away since " + leftAt
+                + "; back in queue " + queue + " at position " + standing.position());
+        publish(new RequestReleased(metadata(now), previousOwnerId, leaving, leftAt));
+        return Optional.of(release);
+    }
+
+    /**
+     * The packet for a handoff, as routing knows the request: the customer's words and preferences, the promise
+     * standing, and who owned it; with the summary and steps of the owner handing it over, if any.
+     */
+    HandoffPacket packet(String summary, List<String> stepsTried, List<HandoffPacket.Promise> promised) {
+        List<HandoffPacket.Promise> promises = new ArrayList<>(promised == null ? List.of() : promised);
+        if (nextUpdateBy != null) {
+            promises.add(new HandoffPacket.Promise("the customer's next update", nextUpdateBy));
+        }
+        return new HandoffPacket(summary, stepsTried, promises, description, language, accessibilityNotes,
+                new HandoffPacket.Preferences(preferredChannel, quietHours), owners);
+    }
+
+    private HandoffPacket ownPacket(String summary) {
+        return packet(subject + ". " + summary, List.of(), List.of());
     }
 
     /** The agent it is offered to turns it down; it will not be offered to them again. */
@@ -288,7 +569,11 @@ class RoutedRequest {
     SlotRelease resolve(String agentId, String summary, Instant now) {
         require(status == RequestStatus.ASSIGNED && agentId.equals(ownerId),
                 "Only the owner of request " + id + " can resolve it, and only while it is assigned");
+        require(handoff == null, "Request " + id + " is being handed to agent " + (handoff == null ? null
+                : handoff.offeredTo()) + "; it can be resolved once they answer, or at " + (handoff == null ? null
+                : handoff.expiresAt()));
         SlotRelease release = releasing();
+        endOwnership(now);
         status = RequestStatus.RESOLVED;
         nextUpdateBy = null;
         record(now, RoutingEntry.Kind.RESOLVED, agentId, "resolved it");
@@ -310,7 +595,7 @@ class RoutedRequest {
 
     /** Whether the agent's slot is reserved for this request by an offer or an assignment. */
     boolean occupiesSlotOf(String agentId) {
-        return agentId.equals(slotHolder());
+        return agentId.equals(slotHolder()) || handoff != null && handoff.isOfferedTo(agentId);
     }
 
     /** The agent whose slot this request occupies, or null. */
@@ -482,6 +767,53 @@ class RoutedRequest {
 
     Instant nextUpdateBy() {
         return nextUpdateBy;
+    }
+
+    String description() {
+        return description;
+    }
+
+    String ownerName() {
+        return ownerName;
+    }
+
+    Instant slaDueAt() {
+        return slaDueAt;
+    }
+
+    Instant escalateAt() {
+        return escalateAt;
+    }
+
+    Instant escalatedAt() {
+        return escalatedAt;
+    }
+
+    Instant slaBreachedAt() {
+        return slaBreachedAt;
+    }
+
+    Instant ownerlessSince() {
+        return ownerlessSince;
+    }
+
+    /** How long it had no owner before its latest owner accepted it. */
+    Duration lastOwnerless() {
+        return Duration.ofMillis(lastOwnerlessMillis);
+    }
+
+    /** How long it had no owner in all, up to {@code now}. */
+    Duration ownerless(Instant now) {
+        Duration so = Duration.ofMillis(ownerlessMillis);
+        return ownerlessSince == null ? so : so.plus(Duration.between(ownerlessSince, now));
+    }
+
+    List<OwnerSpell> owners() {
+        return List.copyOf(owners);
+    }
+
+    Handoff handoff() {
+        return handoff;
     }
 
     List<OutboxEntry> outbox() {

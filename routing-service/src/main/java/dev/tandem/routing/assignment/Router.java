@@ -115,7 +115,12 @@ class Router {
         if (member.wasDeclinedBy(agent.id(), now, properties.declineCoolDown())) {
             return Optional.of("declined it less than " + properties.declineCoolDown().toMinutes() + " min ago");
         }
-        if (member.urgency() == Urgency.CRITICAL) {
+        return wellbeingRefusal(agent, member.urgency(), now);
+    }
+
+    // what keeps a hard case from an agent for their wellbeing
+    private Optional<String> wellbeingRefusal(Agent agent, Urgency urgency, Instant now) {
+        if (urgency == Urgency.CRITICAL) {
             RoutingProperties.Wellbeing wellbeing = properties.wellbeing();
             if (agent.criticalInHand() >= wellbeing.maxCriticalAtOnce()) {
                 return Optional.of("holds " + agent.criticalInHand() + " CRITICAL requests, the most at once");
@@ -127,6 +132,55 @@ class Router {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whom to hand an owned request to: the named colleague, if they can take it now; or, for a tier or a team, the
+     * first by the queue's policy of those at work with a slot free, in that tier or higher or in that team, who
+     * speak the customer's language and have the queue's skills. Either way within the wellbeing caps, and never
+     * its owner.
+     *
+     * @return the colleague and why, or why nobody can take it now
+     */
+    HandoffChoice forHandoff(RoutedRequest request, HandoffTarget target, Instant now) {
+        QueueDefinition queue = catalog.named(request.queue());
+        String language = request.language();
+        if (target.agentId() != null) {
+            Optional<Agent> named = agents.known(target.agentId());
+            Optional<String> refusal = named.isEmpty() ? Optional.of("is not known to routing")
+                    : !named.get().takesOffers() ? Optional.of("is not available with a slot free")
+                    : Eligibility.speaking(named.get(), queue, language).isEmpty()
+                    ? Optional.of("does not speak " + language)
+                    : wellbeingRefusal(named.get(), request.urgency(), now);
+            return refusal.map(why -> HandoffChoice.nobody("agent " + target.agentId() + " " + why))
+                    .orElseGet(() -> new HandoffChoice(named.get(), request.ownerName() + " handed it to "
+                            + named.get().name() + " by name; " + qualities(named.get(), queue, language), null));
+        }
+        List<Agent> pool = queue.skills().isEmpty() ? agents.withFreeSlots()
+                : agents.withFreeSlots(queue.skills().getFirst().skill());
+        List<Agent> eligible = pool.stream()
+                .filter(agent -> !agent.id().equals(request.ownerId()) && !agent.holds(request.id()))
+                .filter(agent -> target.tier() != null ? agent.tier() >= target.tier()
+                        : agent.team().equals(target.team()))
+                .filter(agent -> Eligibility.meets(agent, queue, Step.asRequired(), language))
+                .filter(agent -> wellbeingRefusal(agent, request.urgency(), now).isEmpty())
+                .sorted(order(queue)).toList();
+        if (eligible.isEmpty()) {
+            return HandoffChoice.nobody("nobody of " + target.describe() + " who serves queue " + queue.name()
+                    + " in " + language + " is available with a slot free");
+        }
+        Agent chosen = eligible.getFirst();
+        return new HandoffChoice(chosen, request.ownerName() + " escalated it to " + target.describe() + "; "
+                + qualities(chosen, queue, language) + "; first of " + eligible.size() + " eligible by "
+                + queue.policy().name().toLowerCase().replace('_', ' '), null);
+    }
+
+    private static String qualities(Agent agent, QueueDefinition queue, String language) {
+        List<String> skills = Eligibility.matchingSkills(agent, queue).stream()
+                .map(skill -> skill.name() + " " + skill.proficiency()).toList();
+        return agent.name() + ": " + (skills.isEmpty() ? "no skill asked" : String.join(", ", skills)) + "; speaks "
+                + Eligibility.speaking(agent, queue, language).orElse(language) + "; tier " + agent.tier()
+                + "; team " + agent.team();
     }
 
     private Candidates candidates(QueueDefinition queue, Step step, String language) {
@@ -164,6 +218,16 @@ class Router {
     private static String rankedLower(SelectionPolicy policy, Agent agent) {
         return "ranked lower by " + policy.name().toLowerCase().replace('_', ' ') + ": idle since " + agent.idleSince()
                 + ", " + agent.slotsInUse() + " of " + agent.capacity() + " slots in use";
+    }
+
+    /**
+     * The colleague a handoff goes to, and why; or, with no colleague, why nobody can take it now.
+     */
+    record HandoffChoice(Agent agent, String why, String nobody) {
+
+        static HandoffChoice nobody(String why) {
+            return new HandoffChoice(null, null, why);
+        }
     }
 
     /**

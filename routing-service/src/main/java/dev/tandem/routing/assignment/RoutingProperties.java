@@ -1,6 +1,9 @@
 package dev.tandem.routing.assignment;
 
+import dev.tandem.contracts.intake.Urgency;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -28,6 +31,9 @@ import org.springframework.validation.annotation.Validated;
  * @param knownAgentWindow how long a reopened request waits for its previous owner, who is offered it first, before
  *                         it goes to everyone eligible
  * @param wellbeing        the caps that keep hard cases from piling up on one agent
+ * @param sla              the time-to-owner targets by urgency, and when a request nearing its target escalates
+ * @param ownerGoneGrace   how long an owner may be offline or away with requests in hand before each of them is
+ *                         handed onward, back through its queue with a handoff packet
  */
 @Validated
 @ConfigurationProperties("tandem.routing")
@@ -38,7 +44,42 @@ record RoutingProperties(@DefaultValue("2m") @DurationMin(millis = 1) Duration o
                          @DefaultValue("10m") @DurationMin(millis = 1) Duration urgencyHeadStart,
                          @DefaultValue("10m") @DurationMin(millis = 0) Duration declineCoolDown,
                          @DefaultValue("2m") @DurationMin(millis = 0) Duration knownAgentWindow,
-                         @DefaultValue @Valid Wellbeing wellbeing) {
+                         @DefaultValue @Valid Wellbeing wellbeing,
+                         @DefaultValue @Valid Sla sla,
+                         @DefaultValue("5m") @DurationMin(millis = 0) Duration ownerGoneGrace) {
+
+    /**
+     * Time-to-owner targets: how long a request may wait, from joining its queue (submitted, reopened, or released
+     * by an owner who left) until an agent accepts it. A request without an owner at {@code escalateAt} of its
+     * target escalates: it moves on to the step of its queue that takes the next tier, and supervisors are told
+     * ({@code RequestEscalated}); one still without an owner at the target is recorded as a breach.
+     *
+     * @param critical   the time-to-owner target of a CRITICAL request
+     * @param high       the time-to-owner target of a HIGH request
+     * @param normal     the time-to-owner target of a NORMAL request, and of one that gave no urgency
+     * @param low        the time-to-owner target of a LOW request
+     * @param escalateAt the share of the target at which a request escalates, from 0 (at once) to 1 (at the target)
+     */
+    record Sla(@DefaultValue("5m") @DurationMin(millis = 1) Duration critical,
+               @DefaultValue("30m") @DurationMin(millis = 1) Duration high,
+               @DefaultValue("4h") @DurationMin(millis = 1) Duration normal,
+               @DefaultValue("24h") @DurationMin(millis = 1) Duration low,
+               @DefaultValue("0.8") @DecimalMin("0.0") @DecimalMax("1.0") double escalateAt) {
+
+        Duration target(Urgency urgency) {
+            return switch (urgency) {
+                case CRITICAL -> critical;
+                case HIGH -> high;
+                case NORMAL -> normal;
+                case LOW -> low;
+            };
+        }
+
+        /** How long after joining its queue a request of this urgency escalates. */
+        Duration escalationPoint(Urgency urgency) {
+            return Duration.ofMillis(Math.round(target(urgency).toMillis() * escalateAt));
+        }
+    }
 
     /**
      * Caps for agents' wellbeing: hard cases are shared out, and nobody gets one straight after another.

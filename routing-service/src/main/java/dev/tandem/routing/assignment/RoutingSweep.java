@@ -8,9 +8,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The regular sweep that keeps routing moving when no event does: what other instances changed of the agents is
- * learned, offers nobody answered go back to their
- * queue, leaked slots are reclaimed, whatever waits is dispatched again, and what still waits learns where it
- * stands in its line.
+ * learned, offers nobody answered go back to their queue (and handoffs to their owner), the time-to-owner timers that
+ * are due go off, what owners who left have in hand goes back to its queue, leaked slots are reclaimed, whatever
+ * waits is dispatched again, what still waits learns where it stands in its line, and the queues' statistics are
+ * stored.
  */
 @Component
 class RoutingSweep implements SchedulingConfigurer {
@@ -20,10 +21,12 @@ class RoutingSweep implements SchedulingConfigurer {
     private final ReservationReconciler reconciler;
     private final Dispatcher dispatcher;
     private final QueuePositions positions;
+    private final QueueStatistics statistics;
     private final Duration interval;
 
     RoutingSweep(Agents agents, Assignments assignments, ReservationReconciler reconciler, Dispatcher dispatcher,
-                 QueuePositions positions, RoutingProperties properties) {
+                 QueuePositions positions, QueueStatistics statistics, RoutingProperties properties) {
+        this.statistics = statistics;
         this.agents = agents;
         this.assignments = assignments;
         this.reconciler = reconciler;
@@ -40,8 +43,11 @@ class RoutingSweep implements SchedulingConfigurer {
     void run() {
         agents.sync();
         assignments.expireOverdueOffers();
+        assignments.runSlaTimers();
+        assignments.handOnFromAbsentOwners();
         reconciler.releaseLeakedReservations();
         dispatcher.dispatch();
         positions.refresh();
+        statistics.flushIfDue();
     }
 }

@@ -2,6 +2,7 @@ package dev.tandem.routing.queue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A queue: a named routing policy. It takes the requests of its categories, asks its agents for its skills and the
@@ -53,6 +54,26 @@ public record QueueDefinition(String name, List<String> categories, List<SkillRe
     public StepInForce relaxedFrom(int current, Instant now) {
         int next = Math.min(current + 1, lastStep());
         return new StepInForce(next, now, endOf(next, now));
+    }
+
+    /**
+     * The step a request escalates to from {@code current} as it nears its time-to-owner target: the first later
+     * step that takes a tier above every tier the current one takes. Empty when the current step takes every tier
+     * already, or no later step takes a higher one.
+     */
+    public Optional<StepInForce> escalatedFrom(int current, Instant now) {
+        Step from = step(current);
+        if (from.tiers().isEmpty()) {
+            return Optional.empty();
+        }
+        int highest = from.tiers().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        for (int next = current + 1; next <= lastStep(); next++) {
+            Step candidate = steps.get(next);
+            if (candidate.tiers().isEmpty() || candidate.tiers().stream().anyMatch(tier -> tier > highest)) {
+                return Optional.of(new StepInForce(next, now, endOf(next, now)));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -79,7 +79,7 @@ public final class AgentFixture {
     }
 
     public Agent build() {
-        return new Agent(id, "Agent " + id, skills, languages, tier, team, capacity, active, presence, holding,
+        return new Agent(id, "Agent " + id, skills, languages, tier, team, capacity, active, presence, idleSince, holding,
                 capacity - holding.size(), idleSince, hardCaseEndedAt, 0, idleSince);
     }
 }

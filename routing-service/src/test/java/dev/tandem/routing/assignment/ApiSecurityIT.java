@@ -38,6 +38,7 @@ class ApiSecurityIT extends AbstractDeskIT implements RefusesForgedTokens {
                         Map.of("tier", 2))),
                 call("GET /api/queues", client -> client.get("/api/queues")),
                 call("GET /api/queues/{name}", client -> client.get("/api/queues/billing")),
+                call("GET /api/queues/{name}/statistics", client -> client.get("/api/queues/billing/statistics")),
                 call("GET /api/requests/{requestId}/routing", client -> client.get("/api/requests/" + REQUEST
                         + "/routing")),
                 call("PUT /api/agents/{agentId}/presence", client -> client.put("/api/agents/" + AGENT + "/presence",
@@ -51,7 +52,9 @@ class ApiSecurityIT extends AbstractDeskIT implements RefusesForgedTokens {
                 call("POST /api/requests/{requestId}/resolve", client -> client.post("/api/requests/" + REQUEST
                         + "/resolve", Map.of("summary", "Done."))),
                 call("POST /api/requests/{requestId}/promise", client -> client.post("/api/requests/" + REQUEST
-                        + "/promise", Map.of("nextUpdateBy", Instant.now().plusSeconds(3600).toString()))));
+                        + "/promise", Map.of("nextUpdateBy", Instant.now().plusSeconds(3600).toString()))),
+                call("POST /api/requests/{requestId}/handoffs", client -> client.post("/api/requests/" + REQUEST
+                        + "/handoffs", Map.of("to", Map.of("tier", 3), "summary", "Needs a senior."))));
     }
 
     private static Arguments call(String name, Function<ApiClient, ApiClient.Response> call) {
@@ -97,6 +100,8 @@ class ApiSecurityIT extends AbstractDeskIT implements RefusesForgedTokens {
         assertThat(desk.agent(grace).body().get("tier").asInt()).isEqualTo(1);
         assertThat(asGrace.get("/api/requests/" + requestId + "/routing").status()).isEqualTo(403);
         assertThat(asGrace.get("/api/queues").status()).as("agents may read the queues").isEqualTo(200);
+        assertThat(asGrace.get("/api/queues/" + billing + "/statistics").status())
+                .as("but not how each is doing").isEqualTo(403);
         assertThat(api.as(Tokens.supervisor()).get("/api/requests/" + requestId + "/routing").status())
                 .isEqualTo(200);
     }

@@ -18,6 +18,9 @@ import java.util.List;
 final class Requests {
 
     static final Duration HEAD_START = Duration.ofMinutes(10);
+    /** The default time-to-owner targets: CRITICAL 5 min, HIGH 30 min, NORMAL 4 h, LOW 24 h; escalating at 80 %. */
+    static final RoutingProperties.Sla SLA = new RoutingProperties.Sla(Duration.ofMinutes(5), Duration.ofMinutes(30),
+            Duration.ofHours(4), Duration.ofHours(24), 0.8);
     static final Duration COOL_DOWN = Duration.ofMinutes(10);
 
     private Requests() {
@@ -42,7 +45,7 @@ final class Requests {
     }
 
     static RoutedRequest queued(RequestSubmitted submitted, Standing standing, Instant now) {
-        return RoutedRequest.queue(submitted, queueOf(submitted.category()), standing, HEAD_START, now);
+        return RoutedRequest.queue(submitted, queueOf(submitted.category()), standing, HEAD_START, SLA, now);
     }
 
     /** Why an agent was chosen, as the router explains a simple choice. */

@@ -64,7 +64,7 @@ class RoutedRequestTest {
     @Test
     void aRequestWithoutACategoryCannotBeQueued() {
         assertThatThrownBy(() -> RoutedRequest.queue(Requests.submitted("r-3", null, "en", Urgency.LOW, "c", SUBMITTED),
-                Requests.queueOf("billing"), new Standing(1, null), Requests.HEAD_START, NOW))
+                Requests.queueOf("billing"), new Standing(1, null), Requests.HEAD_START, Requests.SLA, NOW))
                 .isInstanceOf(NullPointerException.class).hasMessage("category");
     }
 
@@ -86,7 +86,7 @@ class RoutedRequestTest {
     void acceptingMakesTheAgentTheOwnerAndPublishesWhyTheyWereChosen() {
         request.offerTo("a-1", WHY, NOW, EXPIRES, Requests.COOL_DOWN);
 
-        request.accept("a-1", "Grace", "en", 1, NOW.plusSeconds(10));
+        request.accept("a-1", "Grace", 1, "en", 1, NOW.plusSeconds(10));
 
         assertThat(request.status()).isEqualTo(RequestStatus.ASSIGNED);
         assertThat(request.ownerId()).isEqualTo("a-1");
@@ -102,9 +102,9 @@ class RoutedRequestTest {
     void onlyTheAgentItIsOfferedToCanAcceptAndOnlyBeforeTheOfferExpires() {
         request.offerTo("a-1", WHY, NOW, EXPIRES, Requests.COOL_DOWN);
 
-        assertThatThrownBy(() -> request.accept("a-2", "Alan", "en", 1, NOW))
+        assertThatThrownBy(() -> request.accept("a-2", "Alan", 1, "en", 1, NOW))
                 .isInstanceOf(StateConflictException.class).hasMessageContaining("not offered to agent a-2");
-        assertThatThrownBy(() -> request.accept("a-1", "Grace", "en", 1, EXPIRES))
+        assertThatThrownBy(() -> request.accept("a-1", "Grace", 1, "en", 1, EXPIRES))
                 .isInstanceOf(StateConflictException.class).hasMessageContaining("expired");
         assertThat(request.status()).isEqualTo(RequestStatus.OFFERED);
     }
@@ -134,7 +134,7 @@ class RoutedRequestTest {
         RoutedRequest waiting = Requests.queued(Requests.submitted("r-7", "billing", "en", Urgency.NORMAL, "c",
                 SUBMITTED), NOW);
         request.offerTo("a-1", WHY, NOW, EXPIRES, Requests.COOL_DOWN);
-        request.accept("a-1", "Grace", "en", 1, NOW.plusSeconds(5));
+        request.accept("a-1", "Grace", 1, "en", 1, NOW.plusSeconds(5));
 
         assertThat(request.withdraw(NOW))
                 .contains(new SlotRelease(request, "a-1", new ActiveRequest("r-1", NOW, Urgency.HIGH)));
@@ -168,12 +168,12 @@ class RoutedRequestTest {
     void onlyTheOwnerResolvesAndTheResolutionNamesThem() {
         request.offerTo("a-1", WHY, NOW, EXPIRES, Requests.COOL_DOWN);
         assertThatThrownBy(() -> request.resolve("a-1", "Done.", NOW)).isInstanceOf(StateConflictException.class);
-        request.accept("a-1", "Grace", "en", 1, NOW);
+        request.accept("a-1", "Grace", 1, "en", 1, NOW);
 
         assertThatThrownBy(() -> request.resolve("a-2", "Done.", NOW)).isInstanceOf(StateConflictException.class);
         SlotRelease released = request.resolve("a-1", "Refunded the second charge.", NOW.plusSeconds(60));
 
-        assertThat(released.agentId()).isEqualTo("a-1");
+        assertThat(released.held()).extracting(SlotRelease.Held::agentId).containsExactly("a-1");
         assertThat(request.status()).isEqualTo(RequestStatus.RESOLVED);
         assertThat(request.occupiesSlotOf("a-1")).isFalse();
         RequestResolved resolved = (RequestResolved) lastEvent();
@@ -238,7 +238,7 @@ class RoutedRequestTest {
     void anOfferedOwnedOrResolvedRequestPublishesNoStanding() {
         request.offerTo("a-1", WHY, NOW, EXPIRES, Requests.COOL_DOWN);
         assertThat(request.standIn(new Standing(2, null), LATER, QUIET)).isFalse();
-        request.accept("a-1", "Grace", "en", 1, LATER);
+        request.accept("a-1", "Grace", 1, "en", 1, LATER);
         assertThat(request.standIn(new Standing(2, null), LATER.plus(QUIET), QUIET)).isFalse();
         request.resolve("a-1", "Done.", LATER.plus(QUIET));
         assertThat(request.standIn(new Standing(2, null), LATER.plus(QUIET).plus(QUIET), QUIET)).isFalse();
@@ -254,7 +254,7 @@ class RoutedRequestTest {
         request.offerTo("a-1", WHY, NOW, EXPIRES, Requests.COOL_DOWN);
         assertThatThrownBy(() -> request.promiseUpdate("a-1", by, null, NOW))
                 .isInstanceOf(StateConflictException.class);
-        request.accept("a-1", "Grace", "en", 1, NOW.plusSeconds(10));
+        request.accept("a-1", "Grace", 1, "en", 1, NOW.plusSeconds(10));
         assertThatThrownBy(() -> request.promiseUpdate("a-2", by, null, LATER))
                 .isInstanceOf(StateConflictException.class);
 
@@ -279,7 +279,7 @@ class RoutedRequestTest {
                 SUBMITTED), new Standing(3, null), NOW);
         third.offerTo("a-1", WHY, NOW.plusSeconds(60), NOW.plusSeconds(180), Requests.COOL_DOWN);
 
-        third.accept("a-1", "Joana", "pt", 2, NOW.plusSeconds(90));
+        third.accept("a-1", "Joana", 1, "pt", 2, NOW.plusSeconds(90));
 
         assertThat(third.waitSample())
                 .isEqualTo(new WaitSample("pt", Duration.ofSeconds(90), 3, 2, NOW.plusSeconds(90)));
@@ -304,7 +304,7 @@ class RoutedRequestTest {
                 new Step(Duration.ofMinutes(3), 2, List.of(), true),
                 new Step(null, 1, List.of(), true)));
         RoutedRequest waiting = RoutedRequest.queue(Requests.submitted("r-9", "billing", "en", Urgency.NORMAL, "c",
-                SUBMITTED), queue, new Standing(1, null), Requests.HEAD_START, NOW);
+                SUBMITTED), queue, new Standing(1, null), Requests.HEAD_START, Requests.SLA, NOW);
         assertThat(waiting.stepInForce(queue, NOW).index()).isZero();
 
         assertThat(waiting.relax(queue, "every eligible agent declined it", NOW.plusSeconds(10))).isTrue();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.contracts.intake.Urgency;
 import dev.tandem.routing.agent.Agent;
+import dev.tandem.routing.agent.AgentPresence;
 import dev.tandem.routing.agent.Skill;
 import java.time.Duration;
 import java.util.List;
@@ -178,9 +179,9 @@ class RouterTest {
     private static void ownedByGraceThenReopened(RoutingBoard board, RoutedRequest request) {
         request.offerTo("grace", Requests.explanation("grace"), board.clock.instant(),
                 board.clock.instant().plusSeconds(120), Duration.ofMinutes(10));
-        request.accept("grace", "Grace", "en", 1, board.clock.instant());
+        request.accept("grace", "Grace", 1, "en", 1, board.clock.instant());
         request.resolve("grace", "Refunded", board.clock.instant());
-        request.reopen(new Standing(1, null), Duration.ofMinutes(10), Duration.ofMinutes(2), board.clock.instant());
+        request.reopen(new Standing(1, null), Duration.ofMinutes(10), Duration.ofMinutes(2), board.properties.sla(), board.clock.instant());
         board.saved(request);
     }
 
@@ -235,5 +236,58 @@ class RouterTest {
         board.submit("r-1", "billing", Urgency.NORMAL);
 
         assertThat(board.next()).isEmpty();
+    }
+
+    @Test
+    void anEscalationGoesToTheFirstFreeAgentOfThatTierOrHigherWhoServesTheQueueAndNeverToItsOwner() {
+        RoutingBoard board = new RoutingBoard(STEPPED, List.of(
+                agent("grace").skill("billing", 4).tier(3).build(),
+                agent("specialist").skill("billing", 5).tier(2).build(),
+                agent("senior-busy").skill("billing", 5).tier(3).holding("other", Urgency.LOW).build(),
+                agent("senior-german").skill("billing", 5).tier(3).languages("de").build(),
+                agent("senior-no-billing").skill("shipping", 5).tier(3).build(),
+                agent("senior").skill("billing", 2).tier(3).idleSince(RoutingBoard.START.minusSeconds(60)).build(),
+                agent("senior-idle-longer").skill("billing", 3).tier(3)
+                        .idleSince(RoutingBoard.START.minusSeconds(600)).build()));
+        RoutedRequest owned = ownedBy(board, "grace");
+
+        Router.HandoffChoice choice = board.router.forHandoff(owned, new HandoffTarget(null, 3, null),
+                board.clock.instant());
+
+        assertThat(choice.agent().id()).isEqualTo("senior-idle-longer");
+        assertThat(choice.why()).isEqualTo("Grace escalated it to tier 3; Agent senior-idle-longer: billing 3; speaks "
+                + "en; tier 3; team general; first of 2 eligible by longest idle");
+        Router.HandoffChoice toSpecialists = board.router.forHandoff(owned, new HandoffTarget(null, 2, null),
+                board.clock.instant());
+        assertThat(toSpecialists.agent().id()).as("tier 2 or higher, and idle longest").isEqualTo("specialist");
+    }
+
+    @Test
+    void aTeamOrANamedColleagueWhoCannotTakeItNowIsRefusedWithTheReason() {
+        RoutingBoard board = new RoutingBoard(STEPPED, List.of(
+                agent("grace").skill("billing", 4).build(),
+                agent("away").skill("billing", 4).team("billing-seniors").presence(AgentPresence.AWAY).build(),
+                agent("colleague").skill("shipping", 1).team("billing-seniors").build()));
+        RoutedRequest owned = ownedBy(board, "grace");
+
+        assertThat(board.router.forHandoff(owned, new HandoffTarget(null, null, "billing-seniors"),
+                board.clock.instant()).nobody()).isEqualTo("nobody of team billing-seniors who serves queue billing "
+                + "in en is available with a slot free");
+        assertThat(board.router.forHandoff(owned, new HandoffTarget("away", null, null), board.clock.instant())
+                .nobody()).isEqualTo("agent away is not available with a slot free");
+        Router.HandoffChoice named = board.router.forHandoff(owned, new HandoffTarget("colleague", null, null),
+                board.clock.instant());
+        assertThat(named.agent().id()).as("a named colleague needs no skill: the owner knows whom they ask")
+                .isEqualTo("colleague");
+        assertThat(named.why()).startsWith("Grace handed it to Agent colleague by name");
+    }
+
+    private static RoutedRequest ownedBy(RoutingBoard board, String agentId) {
+        RoutedRequest request = board.submit("r-1", "billing", Urgency.NORMAL);
+        request.offerTo(agentId, Requests.explanation(agentId), board.clock.instant(),
+                board.clock.instant().plusSeconds(120), Requests.COOL_DOWN);
+        request.accept(agentId, "Grace", 1, "en", 1, board.clock.instant());
+        board.saved(request);
+        return request;
     }
 }

@@ -57,7 +57,7 @@ final class RoutingBoard {
     RoutedRequest submit(String id, String category, String language, Urgency urgency) {
         RoutedRequest request = RoutedRequest.queue(
                 Requests.submitted(id, category, language, urgency, "c-" + id, clock.instant()),
-                catalog.forCategory(category), new Standing(1, null), properties.urgencyHeadStart(), clock.instant());
+                catalog.forCategory(category), new Standing(1, null), properties.urgencyHeadStart(), properties.sla(), clock.instant());
         book.remember(request);
         return request;
     }

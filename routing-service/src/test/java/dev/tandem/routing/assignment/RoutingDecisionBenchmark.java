@@ -97,7 +97,7 @@ public class RoutingDecisionBenchmark {
             List<String> languages = language.equals("en") ? List.of("en") : List.of("en", language);
             int tier = random.nextInt(10) < 7 ? 1 : random.nextInt(10) < 7 ? 2 : 3;
             Agent agent = new Agent("agent-" + i, "Agent " + i, skills, languages, tier, Agent.DEFAULT_TEAM, capacity,
-                    true, AgentPresence.AVAILABLE, holding, 0, start.minusSeconds(random.nextInt(3600)), null, 0,
+                    true, AgentPresence.AVAILABLE, start, holding, 0, start.minusSeconds(random.nextInt(3600)), null, 0,
                     start);
             indexOf.put(agent.id(), byIndex.size());
             byIndex.add(agent);
@@ -152,7 +152,7 @@ public class RoutingDecisionBenchmark {
         learn(index, with(agent, holding, now));
         RoutedRequest request = requests.remove(offer.member().id());
         request.offerTo(agent.id(), offer.explanation(), now, now.plusSeconds(120), Duration.ofMinutes(10));
-        request.accept(agent.id(), agent.name(), offer.member().line().language(), 1, now);
+        request.accept(agent.id(), agent.name(), agent.tier(), offer.member().line().language(), 1, now);
         board.saved(request);
     }
 
@@ -162,7 +162,8 @@ public class RoutingDecisionBenchmark {
         Urgency urgency = Urgency.values()[random.nextInt(Urgency.values().length)];
         RoutedRequest request = RoutedRequest.queue(
                 Requests.submitted(id, category, LANGUAGES[random.nextInt(LANGUAGES.length)], urgency, id, at),
-                board.catalog.forCategory(category), new Standing(1, null), board.properties.urgencyHeadStart(), at);
+                board.catalog.forCategory(category), new Standing(1, null), board.properties.urgencyHeadStart(),
+                board.properties.sla(), at);
         requests.put(id, request);
         board.saved(request);
     }
@@ -174,7 +175,7 @@ public class RoutingDecisionBenchmark {
 
     private static Agent with(Agent agent, List<ActiveRequest> holding, Instant now) {
         return new Agent(agent.id(), agent.name(), agent.skills(), agent.languages(), agent.tier(), agent.team(),
-                agent.capacity(), agent.active(), agent.presence(), holding, agent.capacity() - holding.size(),
+                agent.capacity(), agent.active(), agent.presence(), agent.presenceSince(), holding, agent.capacity() - holding.size(),
                 now, agent.hardCaseEndedAt(), agent.revision(), now);
     }
 }

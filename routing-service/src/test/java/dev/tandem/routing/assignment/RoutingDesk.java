@@ -64,6 +64,23 @@ final class RoutingDesk {
         return created.text("/id");
     }
 
+    /** A supervisor registers the agent with the profile given: name, skills, languages, tier, team, capacity. */
+    String registerAgent(Map<String, Object> profile) {
+        var created = supervisor.post("/api/agents", profile);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.text("/id");
+    }
+
+    /** The owner hands the request over as themselves: {@code to}, {@code summary} and the rest as the body gives. */
+    ApiClient.Response handOver(String requestId, String ownerId, Map<String, Object> body) {
+        return asAgent(ownerId).post("/api/requests/" + requestId + "/handoffs", body);
+    }
+
+    /** The queue's statistics, as a supervisor's dashboard reads them. */
+    ApiClient.Response statistics(String queue) {
+        return supervisor.get("/api/queues/" + queue + "/statistics");
+    }
+
     /** How the request went through routing, as a supervisor reads it. */
     ApiClient.Response routing(String requestId) {
         return supervisor.get("/api/requests/" + requestId + "/routing");
