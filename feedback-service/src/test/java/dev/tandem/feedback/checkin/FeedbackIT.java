@@ -11,8 +11,10 @@ import dev.tandem.contracts.Topics;
 import dev.tandem.contracts.feedback.CheckInIssued;
 import dev.tandem.contracts.feedback.FeedbackEvent;
 import dev.tandem.contracts.feedback.FeedbackReceived;
+import dev.tandem.contracts.routing.HandoffKind;
 import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.contracts.routing.RequestResolved;
+import dev.tandem.contracts.routing.RequestTransferred;
 import dev.tandem.testsupport.ApiClient;
 import dev.tandem.testsupport.TandemIntegrationTest;
 import dev.tandem.testsupport.Tokens;
@@ -218,12 +220,16 @@ class FeedbackIT {
         RequestResolved resolved = resolution("agent-" + UUID.randomUUID(), "Grace", "corr-first");
         String requestId = resolved.requestId();
         RequestAssigned assigned = new RequestAssigned(EventMetadata.of(requestId, "corr-assigned", Instant.now()),
-                resolved.agentId(), "Grace", "has skill billing");
+                "agent-alan", "Alan", "has skill billing");
+        RequestTransferred transferred = new RequestTransferred(EventMetadata.of(requestId, "corr-transferred",
+                Instant.now()), HandoffKind.TRANSFER, "agent-alan", "Alan", resolved.agentId(), "Grace", 2,
+                "Alan handed it to Grace");
         // the request is reopened and resolved again: a second resolution, which does deserve its own check-in
         RequestResolved marker = new RequestResolved(EventMetadata.of(requestId, "corr-marker", Instant.now()),
                 resolved.agentId(), "Grace", "Resolved again.");
 
         topics.send(Topics.ROUTING_ASSIGNMENTS, requestId, EventCodec.encode(assigned));
+        topics.send(Topics.ROUTING_ASSIGNMENTS, requestId, EventCodec.encode(transferred));
         topics.send(Topics.ROUTING_ASSIGNMENTS, requestId, EventCodec.encode(resolved));
         topics.send(Topics.ROUTING_ASSIGNMENTS, requestId, EventCodec.encode(resolved));
         topics.send(Topics.ROUTING_ASSIGNMENTS, requestId, EventCodec.encode(marker));

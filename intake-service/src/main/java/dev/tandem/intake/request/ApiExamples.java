@@ -34,7 +34,11 @@ final class ApiExamples {
                 {"at": "2026-11-02T09:15:30Z", "kind": "SUBMITTED", "text": "We received your request TDM-7KQ2M9."},
                 {"at": "2026-11-02T09:15:31Z", "kind": "QUEUED",
                  "text": "Your request is waiting for the next available specialist."},
-                {"at": "2026-11-02T09:20:12Z", "kind": "ASSIGNED", "text": "Grace is now looking after your request."},
+                {"at": "2026-11-02T09:17:10Z", "kind": "ASSIGNED", "text": "Alan is now looking after your request."},
+                {"at": "2026-11-02T09:31:40Z", "kind": "RELEASED",
+                 "text": "Alan is not available right now, so we are passing your request to a colleague. They will have everything you told us."},
+                {"at": "2026-11-02T09:35:05Z", "kind": "TRANSFERRED",
+                 "text": "Grace, a specialist, has taken over your request. They have everything you told us, so you do not need to repeat yourself."},
                 {"at": "2026-11-02T09:41:02Z", "kind": "UPDATE_PROMISED",
                  "text": "Grace will give you an update by 3 November 2026, 12:00 UTC: Your bank is checking it."}
               ]

@@ -4,7 +4,10 @@ package dev.tandem.intake.request;
 enum RequestStatus {
     /** Received; not yet in a queue. */
     SUBMITTED,
-    /** Waiting for an agent with the right skill and language. */
+    /**
+     * Waiting for an agent with the right skill and language: its first owner, or a colleague to take it over from
+     * an owner who went away.
+     */
     QUEUED,
     /** An agent has accepted it and owns it. */
     ASSIGNED,

@@ -13,7 +13,8 @@ import java.util.Locale;
 /**
  * A request as its customer's status page shows it.
  *
- * @param owner              who looks after it, once someone has accepted it; otherwise null
+ * @param owner              who looks after it, once someone has accepted it; null before, and while it waits for
+ *                           someone to take it over after its owner went away
  * @param description        the customer's own words, exactly as they were sent
  * @param details            what the customer added after submitting, oldest first, exactly as sent
  * @param quietHours         when the customer does not want to be contacted, or null
@@ -44,6 +45,9 @@ record RequestView(String id, String reference, RequestStatus status, OwnerView 
     }
 
     /** The owner as the customer sees them: a name only. */
+    @Schema(description = "Who looks after the request: null until someone accepts it, and while it waits for a "
+            + "colleague to take it over after its owner went away. When it passes to someone new, they are the "
+            + "owner at once")
     record OwnerView(String name) {
     }
 
@@ -68,7 +72,8 @@ record RequestView(String id, String reference, RequestStatus status, OwnerView 
     /** The owner's promise of the next update. */
     @Schema(description = "When the owner promised the customer their next update at the latest, and why; null "
             + "until the owner makes such a promise, and again once the request is resolved, withdrawn or reopened. "
-            + "A newer promise replaces the last one. A time in the past is a promise not kept")
+            + "A newer promise replaces the last one. It stands when the request passes to another owner, as it was "
+            + "made to the customer. A time in the past is a promise not kept")
     record NextUpdateView(
             @Schema(description = "The customer hears from the owner by then at the latest",
                     example = "2026-11-03T12:00:00Z")
@@ -85,9 +90,16 @@ record RequestView(String id, String reference, RequestStatus status, OwnerView 
     /**
      * One step of the timeline.
      *
-     * @param kind a stable name, such as {@code ASSIGNED}
+     * @param kind a stable name, such as {@code ASSIGNED}: one of {@link TimelineEntry.Kind}
      * @param text what happened, in words for the customer, in their language
      */
-    record Step(Instant at, String kind, String text) {
+    record Step(
+            Instant at,
+            @Schema(implementation = TimelineEntry.Kind.class, description = "What happened, as a stable name front "
+                    + "ends can go by; text says it in words. TRANSFERRED: someone new took the request over, with "
+                    + "everything the customer told us. RELEASED: its owner went away, and it waits for a colleague "
+                    + "to take it over")
+            String kind,
+            String text) {
     }
 }

@@ -13,19 +13,19 @@ import dev.tandem.contracts.intake.RequestWithdrawn;
 import dev.tandem.contracts.notification.CustomerNotified;
 import dev.tandem.contracts.notification.NotificationEvent;
 import dev.tandem.contracts.notification.NotificationFailed;
-import dev.tandem.contracts.routing.NextUpdatePromised;
 import dev.tandem.contracts.routing.HandoffOffered;
+import dev.tandem.contracts.routing.NextUpdatePromised;
 import dev.tandem.contracts.routing.OfferDeclined;
-import dev.tandem.contracts.routing.RequestEscalated;
-import dev.tandem.contracts.routing.RequestReleased;
-import dev.tandem.contracts.routing.RequestTransferred;
-import dev.tandem.contracts.routing.TransferDeclined;
 import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
+import dev.tandem.contracts.routing.RequestEscalated;
 import dev.tandem.contracts.routing.RequestOffered;
 import dev.tandem.contracts.routing.RequestQueued;
+import dev.tandem.contracts.routing.RequestReleased;
 import dev.tandem.contracts.routing.RequestResolved;
+import dev.tandem.contracts.routing.RequestTransferred;
 import dev.tandem.contracts.routing.RoutingEvent;
+import dev.tandem.contracts.routing.TransferDeclined;
 import dev.tandem.intake.request.TimelineEntry.Facts;
 import dev.tandem.intake.request.TimelineEntry.Kind;
 import dev.tandem.platform.outbox.OutboxEntry;
@@ -59,6 +59,9 @@ class SupportRequest {
     private Submission submission;
     private RequestStatus status;
     private Owner owner;
+    // when routing last put the request in someone's hands or took it out of them; an older word of who has it
+    // never undoes a newer one
+    private Instant handedOverAt;
     private QueueStanding queue;
     // the owner's promise of the next update, while one stands
     private UpdatePromise nextUpdate;
@@ -144,9 +147,10 @@ class SupportRequest {
     }
 
     /**
-     * Follows routing: queued, owned, the owner's promises of the next update, resolved. Offers and declines are
-     * internal and stay off the timeline, and so do moves in the queue: the status shows the latest place in line
-     * instead.
+     * Follows routing: queued, owned, handed over to a new owner or back to the queue, the owner's promises of the
+     * next update, resolved. Offers and declines, of the request and of its handoffs, and its escalations within its
+     * queue are internal and stay off the timeline, and so do moves in the queue: the status shows the latest place
+     * in line instead.
      */
     void on(RoutingEvent event) {
         switch (event) {
@@ -169,15 +173,27 @@ class SupportRequest {
             case RequestEscalated escalated -> touch(escalated);
             case HandoffOffered handoff -> touch(handoff);
             case TransferDeclined declined -> touch(declined);
-            case RequestTransferred transferred -> touch(transferred);
-            case RequestReleased released -> touch(released);
             case RequestAssigned assigned -> {
-                if (isOpen()) {
-                    status = RequestStatus.ASSIGNED;
-                    owner = new Owner(assigned.agentId(), assigned.agentName());
-                }
-                queue = null;
+                handTo(assigned, new Owner(assigned.agentId(), assigned.agentName()));
                 note(assigned, Kind.ASSIGNED, Facts.agent(assigned.agentName()));
+            }
+            case RequestTransferred transferred -> {
+                // a handover that reaches intake after the resolution or the withdrawal changes nothing, not even
+                // the timeline: it would introduce the customer to someone who will not work on their request
+                if (!isOpen()) {
+                    return;
+                }
+                handTo(transferred, new Owner(transferred.agentId(), transferred.agentName()));
+                note(transferred, Kind.TRANSFERRED, Facts.takeover(transferred.agentName(), transferred.agentTier()));
+            }
+            case RequestReleased released -> {
+                // only an owner can go away from a request; the promise of the next update stays, as it was made to
+                // the customer, and whoever takes the request over keeps it or makes a new one
+                if (status != RequestStatus.ASSIGNED) {
+                    return;
+                }
+                handTo(released, null);
+                note(released, Kind.RELEASED, Facts.agent(released.agentName()));
             }
             case NextUpdatePromised promised -> {
                 // a promise only means something while its maker owns the request: one delivered after the
@@ -221,15 +237,33 @@ class SupportRequest {
     }
 
     /**
+     * Puts the request in the hands of its new owner at once, so that the status page names someone for as long as
+     * anyone has it; or, without one, back in its queue. Takes routing's word only while the request is open, and
+     * never an older word than the last one it took.
+     */
+    private void handTo(RoutingEvent event, Owner next) {
+        Instant at = event.metadata().occurredAt();
+        if (!isOpen() || handedOverAt != null && at.isBefore(handedOverAt)) {
+            return;
+        }
+        status = next == null ? RequestStatus.QUEUED : RequestStatus.ASSIGNED;
+        owner = next;
+        queue = null;
+        handedOverAt = at;
+    }
+
+    /**
      * Takes routing's word on the place in line while the request waits: never an older word than the one it
-     * has, nor one that comes once the request is owned.
+     * has, nor one that comes once the request is owned, nor one from before it last changed hands (a place in
+     * line from before its owner went away).
      *
      * @return whether it took it
      */
     private boolean standInLine(RoutingEvent event, int position, Duration estimatedWait) {
         Instant at = event.metadata().occurredAt();
         boolean waiting = status == RequestStatus.SUBMITTED || status == RequestStatus.QUEUED;
-        if (!waiting || queue != null && at.isBefore(queue.at())) {
+        Instant newest = queue != null ? queue.at() : handedOverAt;
+        if (!waiting || newest != null && at.isBefore(newest)) {
             return false;
         }
         queue = new QueueStanding(position, estimatedWait, at);

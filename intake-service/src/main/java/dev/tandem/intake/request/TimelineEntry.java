@@ -20,43 +20,49 @@ record TimelineEntry(Instant at, Kind kind, String eventId, Facts facts) {
 
     /** What happened; front ends see the name. */
     enum Kind {
-        SUBMITTED, QUEUED, ASSIGNED, UPDATE_PROMISED, RESOLVED, NOTIFIED, NOT_DELIVERED, CHECK_IN, FEEDBACK,
-        DETAILS_ADDED, WITHDRAWN, REOPENED
+        SUBMITTED, QUEUED, ASSIGNED, TRANSFERRED, RELEASED, UPDATE_PROMISED, RESOLVED, NOTIFIED, NOT_DELIVERED,
+        CHECK_IN, FEEDBACK, DETAILS_ADDED, WITHDRAWN, REOPENED
     }
 
     /**
      * What a line's text needs to say; each null where its kind has no use for it.
      *
-     * @param agentName  who was assigned, promised an update or resolved the request
+     * @param agentName  who was assigned, took the request over, went away from it, promised an update or
+     *                   resolved it
+     * @param agentTier  the tier of who took it over: 1 first line, 2 specialist, 3 senior
      * @param promisedBy when the owner promised the next update at the latest
      * @param note       the owner's note with a promise, in their words, or null
      * @param summary    the owner's summary of the resolution, in their words
      * @param message    which message was sent, or could not be
      * @param channel    by which channel
      */
-    record Facts(String reference, String agentName, Instant promisedBy, String note, String summary,
-                 MessageKind message, Channel channel) {
+    record Facts(String reference, String agentName, Integer agentTier, Instant promisedBy, String note,
+                 String summary, MessageKind message, Channel channel) {
 
-        static final Facts NONE = new Facts(null, null, null, null, null, null, null);
+        static final Facts NONE = new Facts(null, null, null, null, null, null, null, null);
 
         static Facts reference(String reference) {
-            return new Facts(reference, null, null, null, null, null, null);
+            return new Facts(reference, null, null, null, null, null, null, null);
         }
 
         static Facts agent(String agentName) {
-            return new Facts(null, agentName, null, null, null, null, null);
+            return new Facts(null, agentName, null, null, null, null, null, null);
+        }
+
+        static Facts takeover(String agentName, int agentTier) {
+            return new Facts(null, agentName, agentTier, null, null, null, null, null);
         }
 
         static Facts promise(String agentName, Instant by, String note) {
-            return new Facts(null, agentName, by, note, null, null, null);
+            return new Facts(null, agentName, null, by, note, null, null, null);
         }
 
         static Facts resolution(String agentName, String summary) {
-            return new Facts(null, agentName, null, null, summary, null, null);
+            return new Facts(null, agentName, null, null, null, summary, null, null);
         }
 
         static Facts message(MessageKind message, Channel channel) {
-            return new Facts(null, null, null, null, null, message, channel);
+            return new Facts(null, null, null, null, null, null, message, channel);
         }
     }
 }

@@ -36,7 +36,8 @@ class TimelineTexts {
         Facts facts = entry.facts();
         return switch (kind) {
             case SUBMITTED -> words(kind, kind.name(), locale, facts.reference());
-            case ASSIGNED -> words(kind, kind.name(), locale, facts.agentName());
+            case ASSIGNED, RELEASED -> words(kind, kind.name(), locale, facts.agentName());
+            case TRANSFERRED -> words(kind, kind.name(), locale, facts.agentName(), tier(facts.agentTier(), locale));
             case UPDATE_PROMISED -> facts.note() == null
                     ? words(kind, kind.name(), locale, facts.agentName(), time(facts.promisedBy(), locale, zone))
                     : words(kind, kind.name() + ".withNote", locale, facts.agentName(),
@@ -59,6 +60,11 @@ class TimelineTexts {
     private String time(Instant instant, Locale locale, ZoneId zone) {
         return instant == null ? null
                 : DateTimeFormatter.ofPattern(texts.getMessage("time", null, locale), locale).format(instant.atZone(zone));
+    }
+
+    // a tier these texts have no words for (one routing added since) reads as a line without its facts
+    private String tier(Integer tier, Locale locale) {
+        return tier == null ? null : texts.getMessage("tier." + tier, null, null, locale);
     }
 
     private String name(String prefix, Enum<?> value, Locale locale) {

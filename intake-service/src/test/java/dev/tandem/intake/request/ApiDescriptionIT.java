@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tandem.testsupport.ApiClient;
 import dev.tandem.testsupport.TandemIntegrationTest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,15 @@ class ApiDescriptionIT {
         JsonNode statusPage = paths.at("/~1api~1requests~1{id}/get/responses");
         assertThat(statusPage.at("/200/description").asString()).isEqualTo("The status page");
         assertThat(statusPage.has("409")).as("reading changes nothing, so nothing conflicts").isFalse();
+    }
+
+    @Test
+    void theStatusPageNamesEveryKindOfTimelineStepAFrontEndMayMeet() {
+        JsonNode kind = description().at("/components/schemas/Step/properties/kind");
+
+        assertThat(kind.get("enum").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder(
+                Arrays.stream(TimelineEntry.Kind.values()).map(Enum::name).toArray(String[]::new));
+        assertThat(kind.get("description").asString()).contains("TRANSFERRED", "RELEASED");
     }
 
     @Test

@@ -6,10 +6,13 @@ import static org.awaitility.Awaitility.await;
 import dev.tandem.contracts.EventCodec;
 import dev.tandem.contracts.EventMetadata;
 import dev.tandem.contracts.Topics;
+import dev.tandem.contracts.routing.HandoffKind;
 import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.contracts.routing.RequestOffered;
 import dev.tandem.contracts.routing.RequestQueued;
+import dev.tandem.contracts.routing.RequestReleased;
+import dev.tandem.contracts.routing.RequestTransferred;
 import dev.tandem.contracts.routing.RoutingEvent;
 import dev.tandem.testsupport.ApiClient;
 import dev.tandem.testsupport.TandemIntegrationTest;
@@ -19,7 +22,10 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The status page while a request waits in routing's queue, from routing's events on its topic. */
+/**
+ * The status page while a request waits in routing's queue, for its first owner or for a colleague to take it over
+ * from an owner who went away, from routing's events on its topic.
+ */
 @TandemIntegrationTest
 class QueueStatusIT extends AbstractFrontEndIT {
 
@@ -76,6 +82,30 @@ class QueueStatusIT extends AbstractFrontEndIT {
         var page = page();
         assertThat(page.text("/status")).isEqualTo("ASSIGNED");
         assertThat(page.body().get("queue").isNull()).isTrue();
+    }
+
+    @Test
+    void whenTheOwnerIsGoneTheRequestWaitsInLineAgainUntilAColleagueTakesItOverWithEverythingTheCustomerSaid() {
+        publish(new RequestAssigned(meta(10), "agent-grace", "Grace", "has skill billing, speaks en"));
+        publish(new RequestReleased(meta(300), "agent-grace", "Grace", queuedAt.plusSeconds(200)));
+        publish(new QueuePositionChanged(meta(310), "billing", "en", 1, Duration.ofMinutes(3)));
+
+        await().untilAsserted(() -> assertThat(page().body().at("/queue/position").asInt()).isEqualTo(1));
+        var waiting = page();
+        assertThat(waiting.text("/status")).isEqualTo("QUEUED");
+        assertThat(waiting.body().get("owner").isNull()).isTrue();
+
+        publish(new RequestTransferred(meta(400), HandoffKind.OWNER_GONE, "agent-grace", "Grace", "agent-ada", "Ada",
+                3, "Grace went away; Ada is a senior in billing"));
+
+        await().untilAsserted(() -> assertThat(page().text("/owner/name")).isEqualTo("Ada"));
+        var taken = page();
+        assertThat(taken.text("/status")).isEqualTo("ASSIGNED");
+        assertThat(taken.body().get("queue").isNull()).isTrue();
+        assertThat(taken.body().get("timeline").valueStream().map(step -> step.get("kind").asString()))
+                .containsExactly("SUBMITTED", "ASSIGNED", "RELEASED", "TRANSFERRED");
+        assertThat(taken.text("/timeline/3/text")).isEqualTo("Ada, a senior specialist, has taken over your "
+                + "request. They have everything you told us, so you do not need to repeat yourself.");
     }
 
     @Test

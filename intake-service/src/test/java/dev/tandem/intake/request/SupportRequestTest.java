@@ -13,15 +13,22 @@ import dev.tandem.contracts.intake.DetailsAdded;
 import dev.tandem.contracts.intake.IntakeEvent;
 import dev.tandem.contracts.intake.QuietHours;
 import dev.tandem.contracts.intake.RequestSubmitted;
+import dev.tandem.contracts.intake.Urgency;
 import dev.tandem.contracts.notification.CustomerNotified;
 import dev.tandem.contracts.notification.MessageKind;
 import dev.tandem.contracts.notification.NotificationFailed;
+import dev.tandem.contracts.routing.HandoffKind;
+import dev.tandem.contracts.routing.HandoffOffered;
 import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
+import dev.tandem.contracts.routing.RequestEscalated;
 import dev.tandem.contracts.routing.RequestOffered;
 import dev.tandem.contracts.routing.RequestQueued;
 import dev.tandem.contracts.routing.NextUpdatePromised;
+import dev.tandem.contracts.routing.RequestReleased;
 import dev.tandem.contracts.routing.RequestResolved;
+import dev.tandem.contracts.routing.RequestTransferred;
+import dev.tandem.contracts.routing.TransferDeclined;
 import dev.tandem.intake.request.TimelineEntry.Facts;
 import dev.tandem.intake.request.TimelineEntry.Kind;
 import dev.tandem.platform.web.StateConflictException;
@@ -29,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class SupportRequestTest {
@@ -190,6 +198,153 @@ class SupportRequestTest {
     }
 
     @Test
+    void aTransferPutsTheRequestInItsNewOwnersHandsAtOnceAndTellsTheCustomerTheyNeedNotRepeatThemselves() {
+        request.on(new RequestAssigned(meta(3), "agent-grace", "Grace", "has skill billing"));
+
+        request.on(transfer(meta(10), HandoffKind.ESCALATION, "Grace", "agent-ada", "Ada", 3));
+
+        RequestSnapshot transferred = request.snapshot();
+        assertThat(transferred.status()).isEqualTo(RequestStatus.ASSIGNED);
+        assertThat(transferred.owner()).isEqualTo(new Owner("agent-ada", "Ada"));
+        assertThat(transferred.updatedAt()).isEqualTo(at(10));
+        assertThat(view(request).owner()).isEqualTo(new RequestView.OwnerView("Ada"));
+        assertThat(view(request).timeline()).last().satisfies(step -> {
+            assertThat(step.kind()).isEqualTo("TRANSFERRED");
+            assertThat(step.at()).isEqualTo(at(10));
+            assertThat(step.text()).isEqualTo("Ada, a senior specialist, has taken over your request. They have "
+                    + "everything you told us, so you do not need to repeat yourself.");
+        });
+    }
+
+    @Test
+    void theHandoffsOnTheWayToATransferAreNotTheCustomersConcern() {
+        request.on(new RequestAssigned(meta(3), "agent-grace", "Grace", "has skill billing"));
+        request.on(new HandoffOffered(meta(5), HandoffKind.TRANSFER, "agent-grace", "agent-ada", 3, at(125)));
+        request.on(new TransferDeclined(meta(6), HandoffKind.TRANSFER, "agent-grace", "agent-ada", "DECLINED"));
+        request.on(new RequestEscalated(meta(7), "billing", Urgency.HIGH, Duration.ofMinutes(30), at(600), 1));
+
+        RequestSnapshot owned = request.snapshot();
+        assertThat(owned.owner()).isEqualTo(new Owner("agent-grace", "Grace"));
+        assertThat(owned.status()).isEqualTo(RequestStatus.ASSIGNED);
+        assertThat(owned.timeline()).extracting(TimelineEntry::kind).containsExactly(Kind.SUBMITTED, Kind.ASSIGNED);
+        assertThat(owned.updatedAt()).isEqualTo(at(7));
+    }
+
+    @Test
+    void aRedeliveredOrLateTransferNeitherAddsALineNorTakesTheRequestFromItsNewestOwner() {
+        RequestAssigned assigned = new RequestAssigned(meta(3), "agent-grace", "Grace", "has skill billing");
+        RequestTransferred toAda = transfer(meta(10), HandoffKind.TRANSFER, "Grace", "agent-ada", "Ada", 2);
+        request.on(assigned);
+        request.on(toAda);
+        request.on(transfer(meta(20), HandoffKind.ESCALATION, "Ada", "agent-linus", "Linus", 3));
+
+        request.on(toAda);
+        request.on(assigned);
+
+        assertThat(request.snapshot().owner()).isEqualTo(new Owner("agent-linus", "Linus"));
+        assertThat(request.snapshot().timeline()).filteredOn(entry -> entry.kind() == Kind.TRANSFERRED)
+                .extracting(TimelineEntry::facts)
+                .containsExactly(Facts.takeover("Ada", 2), Facts.takeover("Linus", 3));
+        assertThat(request.snapshot().timeline()).filteredOn(entry -> entry.kind() == Kind.ASSIGNED).hasSize(1);
+    }
+
+    @Test
+    void aTransferAfterTheResolutionChangesNothingNotEvenTheTimeline() {
+        request.on(new RequestAssigned(meta(3), "agent-grace", "Grace", "has skill billing"));
+        request.on(new RequestResolved(meta(20), "agent-grace", "Grace", "Refunded."));
+
+        request.on(transfer(meta(10), HandoffKind.TRANSFER, "Grace", "agent-ada", "Ada", 2));
+
+        assertThat(request.snapshot().status()).isEqualTo(RequestStatus.RESOLVED);
+        assertThat(request.snapshot().owner().name()).isEqualTo("Grace");
+        assertThat(request.snapshot().timeline()).extracting(TimelineEntry::kind).doesNotContain(Kind.TRANSFERRED);
+        assertThat(request.snapshot().updatedAt()).isEqualTo(at(20));
+    }
+
+    @Test
+    void aTransferAfterTheWithdrawalChangesNothingNotEvenTheTimeline() {
+        request.on(new RequestAssigned(meta(3), "agent-grace", "Grace", "has skill billing"));
+        request.withdraw("Sorted it myself.", "corr-2", SUBMITTED_AT.plusSeconds(15));
+
+        request.on(transfer(meta(30), HandoffKind.TRANSFER, "Grace", "agent-ada", "Ada", 2));
+
+        assertThat(request.snapshot().status()).isEqualTo(RequestStatus.WITHDRAWN);
+        assertThat(request.snapshot().owner().name()).isEqualTo("Grace");
+        assertThat(request.snapshot().timeline()).extracting(TimelineEntry::kind).doesNotContain(Kind.TRANSFERRED);
+    }
+
+    @Test
+    void whenTheOwnerIsGoneTheRequestWaitsForAColleagueWithThePromiseStillStanding() {
+        Instant by = Instant.parse("2026-11-03T12:00:00Z");
+        request.on(new RequestQueued(meta(1), "billing", "en", 2, Duration.ofMinutes(8)));
+        request.on(new RequestAssigned(meta(3), "agent-grace", "Grace", "has skill billing"));
+        request.on(new NextUpdatePromised(meta(4), "agent-grace", "Grace", by, "Your bank is checking it."));
+
+        request.on(new RequestReleased(meta(300), "agent-grace", "Grace", at(120)));
+
+        RequestSnapshot released = request.snapshot();
+        assertThat(released.status()).isEqualTo(RequestStatus.QUEUED);
+        assertThat(released.owner()).isNull();
+        assertThat(view(request).owner()).isNull();
+        assertThat(released.nextUpdate()).as("the promise was made to the customer")
+                .isEqualTo(new UpdatePromise(by, "Your bank is checking it.", at(4)));
+        assertThat(view(request).timeline()).last().satisfies(step -> {
+            assertThat(step.kind()).isEqualTo("RELEASED");
+            assertThat(step.text()).isEqualTo("Grace is not available right now, so we are passing your request to a "
+                    + "colleague. They will have everything you told us.");
+        });
+
+        request.on(new QueuePositionChanged(meta(2), "billing", "en", 1, Duration.ofMinutes(4)));
+        assertThat(request.snapshot().queue()).as("a place in line from before Grace had it").isNull();
+        request.on(new QueuePositionChanged(meta(330), "billing", "en", 1, Duration.ofMinutes(3)));
+        assertThat(request.snapshot().queue()).isEqualTo(new QueueStanding(1, Duration.ofMinutes(3), at(330)));
+    }
+
+    @Test
+    void aColleagueTakesOverARequestWhoseOwnerIsGoneAndTheirWordsAndThePromiseStay() {
+        Instant by = Instant.parse("2026-11-03T12:00:00Z");
+        request.on(new RequestAssigned(meta(3), "agent-grace", "Grace", "has skill billing"));
+        request.on(new NextUpdatePromised(meta(4), "agent-grace", "Grace", by, null));
+        RequestReleased gone = new RequestReleased(meta(300), "agent-grace", "Grace", at(120));
+        request.on(gone);
+        request.on(new QueuePositionChanged(meta(330), "billing", "en", 1, Duration.ofMinutes(3)));
+
+        request.on(transfer(meta(400), HandoffKind.OWNER_GONE, "Grace", "agent-ada", "Ada", 1));
+        request.on(gone);
+
+        RequestSnapshot taken = request.snapshot();
+        assertThat(taken.status()).isEqualTo(RequestStatus.ASSIGNED);
+        assertThat(taken.owner()).as("a late word of Grace going away").isEqualTo(new Owner("agent-ada", "Ada"));
+        assertThat(taken.queue()).isNull();
+        assertThat(taken.nextUpdate()).isEqualTo(new UpdatePromise(by, null, at(4)));
+        assertThat(view(request).timeline()).extracting(RequestView.Step::kind, RequestView.Step::text).containsExactly(
+                tuple("SUBMITTED", "We received your request TDM-ABC123."),
+                tuple("ASSIGNED", "Grace is now looking after your request."),
+                tuple("UPDATE_PROMISED", "Grace will give you an update by 3 November 2026, 12:00 UTC."),
+                tuple("RELEASED", "Grace is not available right now, so we are passing your request to a colleague. "
+                        + "They will have everything you told us."),
+                tuple("TRANSFERRED", "Ada, a member of our support team, has taken over your request. They have "
+                        + "everything you told us, so you do not need to repeat yourself."));
+        request.on(new NextUpdatePromised(meta(410), "agent-ada", "Ada", by.plusSeconds(3600), null));
+        assertThat(request.snapshot().nextUpdate().by()).as("Ada's own promise").isEqualTo(by.plusSeconds(3600));
+    }
+
+    @Test
+    void onlyARequestSomeoneOwnsIsReleased() {
+        request.on(new RequestQueued(meta(1), "billing", "en", 2, Duration.ofMinutes(8)));
+        request.on(new RequestReleased(meta(2), "agent-grace", "Grace", at(1)));
+        assertThat(request.snapshot().queue()).isEqualTo(new QueueStanding(2, Duration.ofMinutes(8), at(1)));
+        request.on(new RequestAssigned(meta(3), "agent-grace", "Grace", "has skill billing"));
+        request.on(new RequestResolved(meta(20), "agent-grace", "Grace", "Refunded."));
+
+        request.on(new RequestReleased(meta(300), "agent-grace", "Grace", at(120)));
+
+        assertThat(request.snapshot().status()).isEqualTo(RequestStatus.RESOLVED);
+        assertThat(request.snapshot().owner().name()).isEqualTo("Grace");
+        assertThat(request.snapshot().timeline()).extracting(TimelineEntry::kind).doesNotContain(Kind.RELEASED);
+    }
+
+    @Test
     void theCustomerAddsDetailsVerbatimAndRoutingHearsOfThem() {
         String words = "  It happened again\non 4 November 🙁  ";
 
@@ -319,6 +474,12 @@ class SupportRequestTest {
 
         assertThat(request.snapshot().timeline()).extracting(TimelineEntry::kind)
                 .containsExactly(Kind.SUBMITTED, Kind.CHECK_IN, Kind.FEEDBACK);
+    }
+
+    private static RequestTransferred transfer(EventMetadata metadata, HandoffKind kind, String previousName,
+                                               String agentId, String agentName, int tier) {
+        return new RequestTransferred(metadata, kind, "agent-" + previousName.toLowerCase(Locale.ROOT), previousName, agentId,
+                agentName, tier, "has skill billing at tier " + tier);
     }
 
     private String submittedEventId() {

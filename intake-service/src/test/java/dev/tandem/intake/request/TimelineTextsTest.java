@@ -32,6 +32,10 @@ class TimelineTextsTest {
                 "We received your request TDM-7KQ2M9.",
                 "Your request is waiting for the next available specialist.",
                 "Grace is now looking after your request.",
+                "Ada, a senior specialist, has taken over your request. They have everything you told us, so you do "
+                        + "not need to repeat yourself.",
+                "Grace is not available right now, so we are passing your request to a colleague. They will have "
+                        + "everything you told us.",
                 "Grace will give you an update by 3 November 2026, 12:00 UTC.",
                 "Grace will give you an update by 3 November 2026, 12:00 UTC: Your bank is checking it.",
                 "Grace resolved your request: Refunded the second charge.",
@@ -50,6 +54,10 @@ class TimelineTextsTest {
                 "Wir haben Ihre Anfrage TDM-7KQ2M9 erhalten.",
                 "Ihre Anfrage wartet auf die nächste freie Fachkraft.",
                 "Grace kümmert sich jetzt um Ihre Anfrage.",
+                "Ada, eine erfahrene Fachkraft, hat Ihre Anfrage übernommen. Alles, was Sie uns gesagt haben, wurde "
+                        + "übergeben: Sie müssen nichts wiederholen.",
+                "Grace ist gerade nicht erreichbar, deshalb geben wir Ihre Anfrage an eine Kollegin oder einen "
+                        + "Kollegen weiter. Alles, was Sie uns gesagt haben, wird mit übergeben.",
                 "Grace meldet sich bis zum 3. November 2026, 12:00 UTC mit einem Zwischenstand bei Ihnen.",
                 "Grace meldet sich bis zum 3. November 2026, 12:00 UTC mit einem Zwischenstand bei Ihnen: "
                         + "Your bank is checking it.",
@@ -89,6 +97,28 @@ class TimelineTextsTest {
     }
 
     @Test
+    void everyTierOfANewOwnerHasItsWordsInEveryLanguage() {
+        List<TimelineEntry> takeovers = List.of(entry(Kind.TRANSFERRED, Facts.takeover("Ada", 1)),
+                entry(Kind.TRANSFERRED, Facts.takeover("Ada", 2)), entry(Kind.TRANSFERRED, Facts.takeover("Ada", 3)));
+
+        assertThat(read("en", UTC, takeovers)).extracting(text -> text.substring(0, text.indexOf(" has taken over")))
+                .containsExactly("Ada, a member of our support team,", "Ada, a specialist,", "Ada, a senior specialist,");
+        assertThat(read("de", UTC, takeovers)).extracting(text -> text.substring(0, text.indexOf(" hat Ihre")))
+                .containsExactly("Ada, ein Mitglied unseres Support-Teams,", "Ada, eine Fachkraft,",
+                        "Ada, eine erfahrene Fachkraft,");
+    }
+
+    @Test
+    void aTierTheseTextsHaveNoWordsForReadsInGeneralWords() {
+        List<TimelineEntry> takeover = List.of(entry(Kind.TRANSFERRED, Facts.takeover("Ada", 4)));
+
+        assertThat(read("en", UTC, takeover)).containsExactly("A colleague has taken over your request. They have "
+                + "everything you told us, so you do not need to repeat yourself.");
+        assertThat(read("de", UTC, takeover)).containsExactly("Eine Kollegin oder ein Kollege hat Ihre Anfrage "
+                + "übernommen. Alles, was Sie uns gesagt haben, wurde übergeben: Sie müssen nichts wiederholen.");
+    }
+
+    @Test
     void theLanguageOfTheMachineNeverDecides() {
         Locale machine = Locale.getDefault();
         try {
@@ -110,6 +140,10 @@ class TimelineTextsTest {
                 "We received your request.",
                 "Your request is waiting for the next available specialist.",
                 "A specialist is now looking after your request.",
+                "A colleague has taken over your request. They have everything you told us, so you do not need to "
+                        + "repeat yourself.",
+                "The person looking after your request is not available right now, so we are passing it to a "
+                        + "colleague. They will have everything you told us.",
                 "We promised you an update.",
                 "We resolved your request.",
                 "We sent you a message.",
@@ -151,6 +185,8 @@ class TimelineTextsTest {
                 entry(Kind.SUBMITTED, Facts.reference("TDM-7KQ2M9")),
                 entry(Kind.QUEUED, Facts.NONE),
                 entry(Kind.ASSIGNED, Facts.agent("Grace")),
+                entry(Kind.TRANSFERRED, Facts.takeover("Ada", 3)),
+                entry(Kind.RELEASED, Facts.agent("Grace")),
                 entry(Kind.UPDATE_PROMISED, Facts.promise("Grace", BY, null)),
                 entry(Kind.UPDATE_PROMISED, Facts.promise("Grace", BY, "Your bank is checking it.")),
                 entry(Kind.RESOLVED, Facts.resolution("Grace", "Refunded the second charge.")),

@@ -26,9 +26,12 @@ import dev.tandem.contracts.intake.RequestSubmitted;
 import dev.tandem.contracts.notification.CustomerNotified;
 import dev.tandem.contracts.notification.MessageKind;
 import dev.tandem.contracts.notification.NotificationEvent;
+import dev.tandem.contracts.routing.HandoffKind;
 import dev.tandem.contracts.routing.QueuePositionChanged;
 import dev.tandem.contracts.routing.RequestAssigned;
+import dev.tandem.contracts.routing.RequestReleased;
 import dev.tandem.contracts.routing.RequestResolved;
+import dev.tandem.contracts.routing.RequestTransferred;
 import dev.tandem.notification.channel.Delivery;
 import dev.tandem.testsupport.ApiClient;
 import dev.tandem.testsupport.TandemIntegrationTest;
@@ -298,13 +301,20 @@ class NotificationIT {
                 {"type": "RequestTeleported", "metadata": {"eventId": "teleported-%s", "schemaVersion": 1,
                  "occurredAt": "2026-11-02T09:15:30Z", "requestId": "%s", "correlationId": "c"}}"""
                 .formatted(requestId, requestId);
+        // the status page shows who took a request over, and that its owner went away; no message tells of them yet
+        RequestReleased released = new RequestReleased(EventMetadata.of(requestId, "c", Instant.now()), "agent-7",
+                "Alan", Instant.now());
+        RequestTransferred transferred = new RequestTransferred(EventMetadata.of(requestId, "c", Instant.now()),
+                HandoffKind.OWNER_GONE, "agent-7", "Alan", "agent-8", "Ada", 3, "a senior in billing");
 
         topics.send(Topics.ROUTING_ASSIGNMENTS, requestId, EventCodec.encode(moved));
         topics.send(Topics.ROUTING_ASSIGNMENTS, requestId, fromANewerRouting);
+        topics.send(Topics.ROUTING_ASSIGNMENTS, requestId, EventCodec.encode(released));
+        topics.send(Topics.ROUTING_ASSIGNMENTS, requestId, EventCodec.encode(transferred));
         publish(Events.assigned(submitted, "Grace Hopper"));
 
         awaitEmailWithSubject(submitted.customer().email(), "Grace Hopper is now looking after");
-        // the assignment came after both on their partition: a dead letter of either would be there by now
+        // the assignment came after them on their partition: a dead letter of any would be there by now
         assertThat(topics.readAll(ROUTING_DEAD_LETTERS, record -> requestId.equals(record.key()))).isEmpty();
         assertThat(notifications.findByRequestIdOrderByCreatedAtAsc(requestId))
                 .extracting(Notification::kind)
