@@ -182,6 +182,55 @@ class CustomerJourneyIT {
 
     @Test
     @Order(3)
+    void anOwnerEscalatesToASeniorWhoTakesOverWithTheHandoffPacketAndTheStatusPageNeverShowsNoOwner() {
+        String grace = availableAgent("Grace", "refunds");
+        ApiClient asGrace = routing.as(token("agent", grace, "Grace"));
+        ApiClient ada = intake.as(token("customer", "ada-" + UUID.randomUUID(), "Ada Lovelace"));
+        var submitted = ada.post("/api/requests", """
+                {"customer": {"name": "Ada Lovelace", "email": "ada@example.com"},
+                 "language": "en", "preferredChannel": "EMAIL", "category": "refunds",
+                 "subject": "Refund not received", "description": "I returned the lamp on 2 November.",
+                 "accessibilityNotes": "Please write rather than call: I am hard of hearing."}""");
+        assertThat(submitted.status()).isEqualTo(201);
+        String requestId = submitted.text("/id");
+        await().atMost(PATIENCE).until(() -> asGrace.get("/api/agents/" + grace + "/offers").body().valueStream()
+                .anyMatch(offer -> offer.get("requestId").asString().equals(requestId)));
+        assertThat(asGrace.post("/api/agents/" + grace + "/offers/" + requestId + "/accept", "").status())
+                .isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> "Grace".equals(ada.get("/api/requests/" + requestId).text("/owner/name")));
+        String maya = availableAgent("Maya", Map.of("name", "refunds", "proficiency", 5), 3);
+        ApiClient asMaya = routing.as(token("agent", maya, "Maya"));
+
+        var handed = asGrace.post("/api/requests/" + requestId + "/handoffs", Map.of("to", Map.of("tier", 3),
+                "summary", "The return arrived on 4 November; the refund is stuck in approval.",
+                "stepsTried", List.of("Checked the return: received", "Asked finance")));
+        assertThat(handed.status()).isEqualTo(202);
+        var offer = asMaya.get("/api/agents/" + maya + "/offers").body().get(0);
+        assertThat(offer.at("/handoff/packet/customerWords").asString()).isEqualTo("I returned the lamp on 2 November.");
+        assertThat(offer.at("/handoff/packet/accessibilityNotes").asString())
+                .isEqualTo("Please write rather than call: I am hard of hearing.");
+        List<String> ownersSeen = new ArrayList<>();
+        ownersSeen.add(ada.get("/api/requests/" + requestId).text("/owner/name"));
+        assertThat(asMaya.post("/api/agents/" + maya + "/offers/" + requestId + "/accept", "").status())
+                .isEqualTo(200);
+
+        await().atMost(PATIENCE).until(() -> {
+            String owner = ada.get("/api/requests/" + requestId).text("/owner/name");
+            ownersSeen.add(String.valueOf(owner));
+            return "Maya".equals(owner);
+        });
+        assertThat(ownersSeen).as("the owners the status page showed, one look after another").first()
+                .isEqualTo("Grace");
+        assertThat(ownersSeen).as("never none").containsOnly("Grace", "Maya");
+        var page = ada.get("/api/requests/" + requestId);
+        assertThat(page.text("/status")).isEqualTo("ASSIGNED");
+        assertThat(page.body().get("timeline").valueStream().map(step -> step.get("text").asString()))
+                .contains("Maya, a senior specialist, has taken over your request. They have everything you told "
+                        + "us, so you do not need to repeat yourself.");
+    }
+
+    @Test
+    @Order(4)
     void theLogsOfEveryProcessNeverShowContactDetailsOrTokens() throws Exception {
         List<String> secrets = new ArrayList<>(List.of(ADA_EMAIL, ALAN_EMAIL, ALAN_PHONE));
         secrets.addAll(tokensHandedOut);
@@ -206,9 +255,14 @@ class CustomerJourneyIT {
 
     /** A supervisor registers the agent under their login's subject; the agent goes available themselves. */
     private static String availableAgent(String name, String skill) {
+        return availableAgent(name, skill, 1);
+    }
+
+    /** A supervisor registers the agent with the skill (a name, or a name and a proficiency), who goes available. */
+    private static String availableAgent(String name, Object skill, int tier) {
         String id = name.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID();
         var agent = routing.as(token("supervisor", "sam", "Sam")).post("/api/agents", Map.of("id", id, "name", name,
-                "skills", List.of(skill), "languages", List.of("en"), "capacity", 2));
+                "skills", List.of(skill), "languages", List.of("en"), "tier", tier, "capacity", 2));
         assertThat(agent.status()).isEqualTo(201);
         assertThat(agent.text("/id")).isEqualTo(id);
         assertThat(routing.as(token("agent", id, name)).put("/api/agents/" + id + "/presence",

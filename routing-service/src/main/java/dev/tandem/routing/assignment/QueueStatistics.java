@@ -19,7 +19,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -46,6 +51,7 @@ class QueueStatistics {
             Duration.ofHours(8), Duration.ofHours(24));
     static final String COLLECTION = "queue_statistics";
     private static final int FLUSH_SECONDS = 10;
+    private static final int HOURS_KEPT_DAYS = 8;
     private static final Logger log = LoggerFactory.getLogger(QueueStatistics.class);
 
     private final MongoTemplate mongo;
@@ -66,6 +72,17 @@ class QueueStatistics {
         this.catalog = catalog;
         this.meters = meters;
         this.clock = clock;
+    }
+
+    /**
+     * The statistics API reads a queue's hourly documents of the last day by queue and hour; they expire after
+     * {@value #HOURS_KEPT_DAYS} days on MongoDB (the document since the start has no hour, and stays).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void indexTheStatistics() {
+        IndexOperations indexes = mongo.indexOps(COLLECTION);
+        indexes.createIndex(new Index().on("queue", Sort.Direction.ASC).on("hour", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("hour", Sort.Direction.ASC).expire(Duration.ofDays(HOURS_KEPT_DAYS)));
     }
 
     void offered(String queue) {

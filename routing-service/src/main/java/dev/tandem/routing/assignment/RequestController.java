@@ -87,6 +87,9 @@ class RequestController {
                     examples = @ExampleObject(value = RoutingApiExamples.HANDED_OVER)))
     @ApiResponse(responseCode = "400", description = "No target, or more than one", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(value = RoutingApiExamples.NO_TARGET)))
+    @ApiResponse(responseCode = "404", description = "No such request, or no such colleague", content = @Content(
+            mediaType = "application/problem+json",
+            examples = @ExampleObject(value = RoutingApiExamples.NO_SUCH_COLLEAGUE)))
     @ApiResponse(responseCode = "409", description = "Not the owner, a handoff under way, or nobody free to take it",
             content = @Content(mediaType = "application/problem+json",
                     examples = @ExampleObject(value = RoutingApiExamples.NOBODY_FREE)))

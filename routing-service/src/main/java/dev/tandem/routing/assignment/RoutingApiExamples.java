@@ -77,6 +77,14 @@ final class RoutingApiExamples {
             serves queue billing in en is available with a slot free"
             }""";
 
+    static final String NO_SUCH_COLLEAGUE = """
+            {
+              "type": "https://tandem.dev/problems/not-found",
+              "title": "Not found",
+              "status": 404,
+              "detail": "No agent with id maya"
+            }""";
+
     static final String STATISTICS = """
             {
               "queue": "billing",
