@@ -119,25 +119,26 @@ class Assignments {
     RoutedRequest accept(String agentId, String requestId) {
         Agent agent = agent(agentId);
         Instant now = clock.instant();
-        if (isHandedTo(agent, requestId)) {
-            RoutedRequest taken = release(requestId, request -> request.acceptHandoff(agent.id(), agent.name(), now));
+        Acceptance accepted = aggregates.apply(RoutedRequest.class, requestId, request -> request.isHandedTo(agent.id())
+                ? new Acceptance(request, request.acceptHandoff(agent.id(), agent.name(), now), false)
+                : new Acceptance(request, null, request.accept(agent.id(), agent.name(), agent.tier(),
+                        Line.of(catalog, request).language(), positions.agentsAvailableFor(request), now)))
+                .orElseThrow(() -> notFound(requestId));
+        if (accepted.handedOver() != null) {
+            // the owner before let go of it
+            free(accepted.handedOver());
             dispatcher.dispatch();
-            return taken;
+        } else {
+            statistics.accepted(accepted.request(), accepted.breachedNow());
         }
-        Acceptance accepted = aggregates.apply(RoutedRequest.class, requestId, request -> new Acceptance(request,
-                request.accept(agent.id(), agent.name(), agent.tier(), Line.of(catalog, request).language(),
-                        positions.agentsAvailableFor(request), now))).orElseThrow(() -> notFound(requestId));
-        statistics.accepted(accepted.request(), accepted.breachedNow());
         return accepted.request();
     }
 
-    // the request accepted, and whether its target passed just before, too lately for the sweep to see
-    private record Acceptance(RoutedRequest request, boolean breachedNow) {
-    }
-
-    private boolean isHandedTo(Agent agent, String requestId) {
-        Handoff handoff = request(requestId).handoff();
-        return handoff != null && handoff.isOfferedTo(agent.id());
+    /**
+     * A request accepted: from its queue, and then whether its target passed just before, too lately for the sweep
+     * to see; or handed over, and then the slot of the owner before.
+     */
+    private record Acceptance(RoutedRequest request, SlotRelease handedOver, boolean breachedNow) {
     }
 
     /**
@@ -147,12 +148,13 @@ class Assignments {
     RoutedRequest decline(String agentId, String requestId) {
         Agent agent = agent(agentId);
         Instant now = clock.instant();
-        if (isHandedTo(agent, requestId)) {
-            RoutedRequest kept = release(requestId, request -> request.declineHandoff(agent.id(), now));
+        RoutedRequest declined = release(requestId, request -> request.isHandedTo(agent.id())
+                ? request.declineHandoff(agent.id(), now) : request.decline(agent.id(), now));
+        if (declined.status() != RequestStatus.WAITING) {
+            // a declined handoff: its owner keeps it
             dispatcher.dispatch();
-            return kept;
+            return declined;
         }
-        RoutedRequest declined = release(requestId, request -> request.decline(agent.id(), now));
         statistics.declined(declined.queue());
         if (router.allEligibleDeclined(declined, now)) {
             declined = aggregates.updateIf(RoutedRequest.class, requestId, request -> relaxPastDeclines(request, now))

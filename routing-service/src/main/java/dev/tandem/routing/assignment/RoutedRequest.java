@@ -423,9 +423,10 @@ class RoutedRequest {
                       String why, Instant at, Instant expiresAt) {
         require(status == RequestStatus.ASSIGNED && fromAgentId.equals(ownerId),
                 "Only the owner of request " + id + " can hand it over, and only while it is assigned");
-        require(handoff == null, "Request " + id + " is already being handed to " + (handoff == null ? null
-                : handoff.offeredTo()) + "; that ends when they answer, or at " + (handoff == null ? null
-                : handoff.expiresAt()));
+        if (handoff != null) {
+            throw new StateConflictException("Request " + id + " is already being handed to " + handoff.offeredTo()
+                    + "; that ends when they answer, or at " + handoff.expiresAt());
+        }
         require(!agentId.equals(ownerId), "Agent " + agentId + " owns request " + id + " already");
         handoff = new Handoff(target.kind(), ownerId, ownerName, target, packet, at, agentId, agentTier, at,
                 expiresAt, why);
@@ -442,8 +443,7 @@ class RoutedRequest {
      * @return the slot of the owner before
      */
     SlotRelease acceptHandoff(String agentId, String agentName, Instant now) {
-        require(handoff != null && handoff.isOfferedTo(agentId), "Request " + id + " is not being handed to agent "
-                + agentId);
+        require(isHandedTo(agentId), "Request " + id + " is not being handed to agent " + agentId);
         require(now.isBefore(handoff.expiresAt()), "The handoff of request " + id + " to agent " + agentId
                 + " has expired");
         SlotRelease release = releasing();
@@ -463,8 +463,7 @@ class RoutedRequest {
 
     /** The colleague turns the handoff down: the owner keeps the request, and is told. */
     SlotRelease declineHandoff(String agentId, Instant now) {
-        require(handoff != null && handoff.isOfferedTo(agentId), "Request " + id + " is not being handed to agent "
-                + agentId);
+        require(isHandedTo(agentId), "Request " + id + " is not being handed to agent " + agentId);
         return endHandoff(DECLINED, "declined the handoff; " + ownerName + " keeps it", now);
     }
 
@@ -482,6 +481,11 @@ class RoutedRequest {
         record(now, RoutingEntry.Kind.HANDOFF_DECLINED, ended.offeredTo(), note);
         publish(new TransferDeclined(metadata(now), ended.kind(), ownerId, ended.offeredTo(), why));
         return release;
+    }
+
+    /** Whether it is being handed to the agent, who has been offered it by its owner. */
+    boolean isHandedTo(String agentId) {
+        return handoff != null && handoff.isOfferedTo(agentId);
     }
 
     private ActiveRequest handoffReservation() {
@@ -569,9 +573,10 @@ class RoutedRequest {
     SlotRelease resolve(String agentId, String summary, Instant now) {
         require(status == RequestStatus.ASSIGNED && agentId.equals(ownerId),
                 "Only the owner of request " + id + " can resolve it, and only while it is assigned");
-        require(handoff == null, "Request " + id + " is being handed to agent " + (handoff == null ? null
-                : handoff.offeredTo()) + "; it can be resolved once they answer, or at " + (handoff == null ? null
-                : handoff.expiresAt()));
+        if (handoff != null) {
+            throw new StateConflictException("Request " + id + " is being handed to agent " + handoff.offeredTo()
+                    + "; it can be resolved once they answer, or at " + handoff.expiresAt());
+        }
         SlotRelease release = releasing();
         endOwnership(now);
         status = RequestStatus.RESOLVED;
@@ -595,7 +600,7 @@ class RoutedRequest {
 
     /** Whether the agent's slot is reserved for this request by an offer or an assignment. */
     boolean occupiesSlotOf(String agentId) {
-        return agentId.equals(slotHolder()) || handoff != null && handoff.isOfferedTo(agentId);
+        return agentId.equals(slotHolder()) || isHandedTo(agentId);
     }
 
     /** The agent whose slot this request occupies, or null. */

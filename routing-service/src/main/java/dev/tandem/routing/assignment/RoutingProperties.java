@@ -16,8 +16,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param offerTimeout     how long an agent has to accept or decline an offer; then it goes back to the queue
  *                         ({@code OfferDeclined} with reason {@code EXPIRED}) and on to the next agent
- * @param dispatchInterval pause between two sweeps, each of which expires overdue offers, reclaims leaked slots,
- *                         dispatches what waits and works out where each waiting request stands in its line. A
+ * @param dispatchInterval pause between two sweeps, each of which expires overdue offers and handoffs, sets off the
+ *                         time-to-owner timers that are due, hands onward what owners who left hold, reclaims leaked
+ *                         slots, dispatches what waits and works out where each waiting request stands in its line. A
  *                         dispatch also follows every new request, freed slot and agent becoming available, so
  *                         the sweep only guarantees that nothing waits forever
  * @param reservationGrace how old an agent's slot reservation must be, with no offer or assignment behind it,
