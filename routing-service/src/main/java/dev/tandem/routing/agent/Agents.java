@@ -36,6 +36,7 @@ public class Agents {
     private static final String FREE_SLOTS = "freeSlots";
     private static final String ACTIVE = "activeRequests";
     private static final String CHANGED_AT = "changedAt";
+    private static final String CHANGES = "changes";
     // another instance's clock may be behind this one's by this much, at most, for its changes to be read in time;
     // the full read every FULL_SYNC catches whatever a larger skew hid
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
@@ -149,7 +150,7 @@ public class Agents {
         // comes late cannot free a newer reservation of the same request
         Query held = Query.query(Criteria.where("_id").is(agentId).and(ACTIVE).elemMatch(
                 Criteria.where("requestId").is(reservation.requestId()).and("since").is(reservation.since())));
-        modify(held, update.set(CHANGED_AT, clock.instant()).inc(FREE_SLOTS, 1)
+        modify(held, update.set(CHANGED_AT, clock.instant()).inc(CHANGES, 1).inc(FREE_SLOTS, 1)
                 .pull(ACTIVE, new Document("requestId", reservation.requestId())));
     }
 
@@ -243,8 +244,9 @@ public class Agents {
         remember(agent);
     }
 
+    // every change counts itself, so that states read at different times can be put in order (see Agent#changes)
     private Update changed() {
-        return new Update().set(CHANGED_AT, clock.instant());
+        return new Update().set(CHANGED_AT, clock.instant()).inc(CHANGES, 1);
     }
 
     private Agent modify(Query query, Update update) {
@@ -259,11 +261,10 @@ public class Agents {
         return agent;
     }
 
-    // guarded by this; an older state than the one known is ignored
+    // guarded by this; an older state than the one known is ignored: one with fewer changes, whatever its changedAt
     private void rememberLocked(Agent agent) {
         Agent before = known.get(agent.id());
-        if (before != null && before.changedAt() != null && agent.changedAt() != null
-                && agent.changedAt().isBefore(before.changedAt())) {
+        if (before != null && agent.changes() < before.changes()) {
             return;
         }
         known.put(agent.id(), agent);

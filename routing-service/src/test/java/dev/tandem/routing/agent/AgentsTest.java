@@ -1,0 +1,52 @@
+package dev.tandem.routing.agent;
+
+import static dev.tandem.routing.agent.AgentFixture.agent;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import dev.tandem.contracts.intake.Urgency;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+class AgentsTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-02T09:00:00Z");
+
+    private final MongoTemplate store = mock(MongoTemplate.class);
+    private final Agents agents = new Agents(store, event -> { }, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    /**
+     * Two instances change the agent at once: one frees the slot, stamping the change a millisecond after the other
+     * stamps its reservation of the slot, but the reservation reaches the store last. The agent as stored is the later
+     * state, with the earlier stamp; an instance that learned the freed slot must take it in when it reads the agent
+     * again, or it goes on offering the agent requests that every reservation then finds no slot for.
+     */
+    @Test
+    void theAgentAsReadAgainIsTakenInAfterAChangeThatWasStampedLaterButStoredEarlier() {
+        Agent freed = agent("a-1").changed(NOW.plusMillis(2), 7).build();
+        Agent reservedAfter = agent("a-1").holding("r-1", Urgency.NORMAL).changed(NOW.plusMillis(1), 8).build();
+        agents.learn(freed);
+        when(store.findById("a-1", Agent.class)).thenReturn(reservedAfter);
+
+        agents.find("a-1");
+
+        assertThat(agents.known("a-1")).hasValue(reservedAfter);
+        assertThat(agents.withFreeSlots()).isEmpty();
+    }
+
+    @Test
+    void aStateReadLateIsIgnoredWhenTheAgentHasChangedSinceWhateverItsStamp() {
+        Agent reserved = agent("a-1").holding("r-1", Urgency.NORMAL).changed(NOW.plusMillis(1), 8).build();
+        Agent before = agent("a-1").changed(NOW.plusMillis(2), 7).build();
+        agents.learn(reserved);
+
+        agents.learn(before);
+
+        assertThat(agents.known("a-1")).hasValue(reserved);
+        assertThat(agents.withFreeSlots()).isEmpty();
+    }
+}
