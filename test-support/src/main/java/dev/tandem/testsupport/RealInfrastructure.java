@@ -3,7 +3,6 @@ package dev.tandem.testsupport;
 import de.bwaldvogel.mongo.MongoServer;
 import dev.tandem.issuer.LocalIssuer;
 import dev.tandem.issuer.LocalIssuerServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +14,9 @@ import org.testcontainers.mongodb.MongoDBContainer;
 /**
  * The Kafka broker and MongoDB-wire store that integration tests run against, started once per test JVM.
  * Where Docker runs, they are real Kafka and MongoDB containers; elsewhere an embedded KRaft broker and
- * mongo-java-server, both reached over real sockets by the real clients. A local token issuer serves its key set
- * over HTTP, so services verify test tokens as they verify real ones. Set
- * {@code -Dtandem.test.infrastructure=embedded} or {@code =containers} to choose.
+ * mongo-java-server (answering with whole documents, see {@link CopyingMemoryBackend}), both reached over real sockets
+ * by the real clients. A local token issuer serves its key set over HTTP, so services verify test tokens as they verify
+ * real ones. Set {@code -Dtandem.test.infrastructure=embedded} or {@code =containers} to choose.
  */
 public final class RealInfrastructure {
 
@@ -89,7 +88,7 @@ public final class RealInfrastructure {
     private static RealInfrastructure startEmbedded() {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.afterPropertiesSet();
-        MongoServer mongo = new MongoServer(new MemoryBackend());
+        MongoServer mongo = new MongoServer(new CopyingMemoryBackend());
         mongo.bind("127.0.0.1", 0);
         InetSocketAddress address = mongo.getLocalAddress();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -4,11 +4,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -75,11 +78,27 @@ public final class TopicProbe {
 
     /** Sends a record with a String key and raw bytes, as any producer on the network could. */
     public void send(String topic, String key, String payload) {
+        // an entry that allows a record without a key
+        sendAll(topic, List.of(new AbstractMap.SimpleImmutableEntry<>(key, payload)));
+    }
+
+    /**
+     * Sends records, each a String key and its payload, in order and with one producer, and waits until the broker
+     * has them all: for a test that feeds a service many records at once.
+     */
+    public void sendAll(String topic, List<Map.Entry<String, String>> records) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            producer.send(new ProducerRecord<>(topic, key, payload.getBytes(StandardCharsets.UTF_8))).get();
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (Map.Entry<String, String> record : records) {
+                sent.add(producer.send(new ProducerRecord<>(topic, record.getKey(),
+                        record.getValue().getBytes(StandardCharsets.UTF_8))));
+            }
+            for (Future<RecordMetadata> acknowledged : sent) {
+                acknowledged.get();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("Could not send to " + topic, e);
         }

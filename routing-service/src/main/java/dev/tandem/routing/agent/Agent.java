@@ -28,7 +28,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *                      offered work first
  * @param hardCaseEndedAt when the agent last let go of a CRITICAL request: the wellbeing cool-down runs from there
  * @param revision      how many times a supervisor changed the profile: such a change is conditional on it
- * @param changedAt     when the agent last changed, by this instance's clock: other instances read what changed since
+ * @param changedAt     when the agent last changed, by the clock of the instance that changed it: other instances read
+ *                      what changed since
+ * @param changes       how many times the agent was changed, counted by the store with each change: of two states
+ *                      read, the one with more changes is the later. {@code changedAt} cannot tell: it is stamped
+ *                      before the change is sent, so two changes at once may reach the store in the other order
  */
 @Document("agents")
 @CompoundIndex(name = "reservations", def = "{'activeRequests.since': 1}")
@@ -36,7 +40,7 @@ public record Agent(@Id String id, String name, List<Skill> skills, List<String>
                     int capacity, boolean active, AgentPresence presence, Instant presenceSince,
                     List<ActiveRequest> activeRequests,
                     int freeSlots, Instant idleSince, Instant hardCaseEndedAt, long revision,
-                    @Indexed Instant changedAt) {
+                    @Indexed Instant changedAt, long changes) {
 
     /**
      * What an agent id may be: the agent's user id at the identity provider, which their access tokens carry as
@@ -60,7 +64,7 @@ public record Agent(@Id String id, String name, List<Skill> skills, List<String>
     static Agent register(String id, String name, List<Skill> skills, List<String> languages, int tier, String team,
                           int capacity, Instant now) {
         return new Agent(id, name, skills, languages, tier, team, capacity, true, AgentPresence.OFFLINE, now, List.of(),
-                capacity, null, null, 0, now);
+                capacity, null, null, 0, now, 0);
     }
 
     /** Available, active, with a slot free. */

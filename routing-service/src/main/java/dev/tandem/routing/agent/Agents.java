@@ -5,7 +5,6 @@ import dev.tandem.platform.web.StateConflictException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +36,7 @@ public class Agents {
     private static final String FREE_SLOTS = "freeSlots";
     private static final String ACTIVE = "activeRequests";
     private static final String CHANGED_AT = "changedAt";
+    private static final String CHANGES = "changes";
     // another instance's clock may be behind this one's by this much, at most, for its changes to be read in time;
     // the full read every FULL_SYNC catches whatever a larger skew hid
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
@@ -165,7 +165,7 @@ public class Agents {
         // comes late cannot free a newer reservation of the same request
         Query held = Query.query(Criteria.where("_id").is(agentId).and(ACTIVE).elemMatch(
                 Criteria.where("requestId").is(reservation.requestId()).and("since").is(reservation.since())));
-        modify(held, update.set(CHANGED_AT, clock.instant()).inc(FREE_SLOTS, 1)
+        modify(held, update.set(CHANGED_AT, clock.instant()).inc(CHANGES, 1).inc(FREE_SLOTS, 1)
                 .pull(ACTIVE, new Document("requestId", reservation.requestId())));
     }
 
@@ -260,8 +260,9 @@ public class Agents {
         remember(agent);
     }
 
+    // every change counts itself, so that states read at different times can be put in order (see Agent#changes)
     private Update changed() {
-        return new Update().set(CHANGED_AT, clock.instant());
+        return new Update().set(CHANGED_AT, clock.instant()).inc(CHANGES, 1);
     }
 
     private Agent modify(Query query, Update update) {
@@ -276,14 +277,10 @@ public class Agents {
         return agent;
     }
 
-    // guarded by this; an older state than the one known is ignored. To the millisecond, as the store keeps times: an
-    // agent just written is known with the clock's full precision, and the same agent read back in the same
-    // millisecond is not older
+    // guarded by this; an older state than the one known is ignored: one with fewer changes, whatever its changedAt
     private void rememberLocked(Agent agent) {
         Agent before = known.get(agent.id());
-        if (before != null && before.changedAt() != null && agent.changedAt() != null
-                && agent.changedAt().truncatedTo(ChronoUnit.MILLIS)
-                .isBefore(before.changedAt().truncatedTo(ChronoUnit.MILLIS))) {
+        if (before != null && agent.changes() < before.changes()) {
             return;
         }
         known.put(agent.id(), agent);

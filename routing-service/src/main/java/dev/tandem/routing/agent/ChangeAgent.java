@@ -28,6 +28,6 @@ record ChangeAgent(@Size(min = 1, max = 20) List<@NotNull @Valid Skill> skills,
                 tier != null ? tier : agent.tier(), team != null ? team : agent.team(),
                 capacity != null ? capacity : agent.capacity(), active != null ? active : agent.active(),
                 agent.presence(), agent.presenceSince(), agent.activeRequests(), agent.freeSlots(), agent.idleSince(),
-                agent.hardCaseEndedAt(), agent.revision(), agent.changedAt());
+                agent.hardCaseEndedAt(), agent.revision(), agent.changedAt(), agent.changes());
     }
 }

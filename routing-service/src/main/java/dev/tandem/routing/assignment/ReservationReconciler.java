@@ -1,5 +1,7 @@
 package dev.tandem.routing.assignment;
 
+import dev.tandem.platform.aggregate.Aggregates;
+import dev.tandem.platform.web.StateConflictException;
 import dev.tandem.routing.agent.ActiveRequest;
 import dev.tandem.routing.agent.Agent;
 import dev.tandem.routing.agent.Agents;
@@ -11,16 +13,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * Reclaims slots that a crash left reserved: between reserving an agent's slot and claiming the request, or
  * between ending a hold on a request and freeing the slot, there is no transaction to roll back. A
- * reservation older than the grace period whose request is not offered to or owned by the agent is released.
+ * reservation older than the grace period whose request is not offered to or owned by the agent is released, once the
+ * request knows that no offer may be made on its strength any more.
  * <p>
  * Every agent with a request in hand holds a reservation older than the grace period, so a look reads all of them
  * and their requests. It runs at most every sixth of the grace period (5 seconds by default), not on every sweep:
@@ -33,17 +32,17 @@ class ReservationReconciler {
 
     private final Agents agents;
     private final RoutedRequestRepository requests;
-    private final MongoTemplate mongo;
+    private final Aggregates aggregates;
     private final RoutingProperties properties;
     private final Clock clock;
     // guarded by this
     private Instant lastLook;
 
-    ReservationReconciler(Agents agents, RoutedRequestRepository requests, MongoTemplate mongo,
+    ReservationReconciler(Agents agents, RoutedRequestRepository requests, Aggregates aggregates,
                           RoutingProperties properties, Clock clock) {
         this.agents = agents;
         this.requests = requests;
-        this.mongo = mongo;
+        this.aggregates = aggregates;
         this.properties = properties;
         this.clock = clock;
     }
@@ -67,15 +66,16 @@ class ReservationReconciler {
                 .collect(Collectors.toMap(RoutedRequest::id, Function.identity()));
         for (Agent agent : holding) {
             agent.activeRequests().stream().filter(reservation -> reservation.since().isBefore(cutoff))
-                    .forEach(reservation -> reconcile(agent.id(), reservation, byId.get(reservation.requestId())));
+                    .forEach(reservation -> reconcile(agent.id(), reservation, byId.get(reservation.requestId()),
+                            cutoff));
         }
     }
 
-    private void reconcile(String agentId, ActiveRequest reservation, RoutedRequest request) {
+    private void reconcile(String agentId, ActiveRequest reservation, RoutedRequest request, Instant cutoff) {
         if (request != null && request.occupiesSlotOf(agentId)) {
             return;
         }
-        if (request != null && request.status() == RequestStatus.WAITING && !fence(request)) {
+        if (request != null && !fence(request.id(), agentId, cutoff)) {
             return;
         }
         log.warn("Agent {} had a slot reserved for request {} since {} with no offer behind it; released",
@@ -84,14 +84,19 @@ class ReservationReconciler {
     }
 
     /**
-     * Moves a waiting request's version on, so that a dispatch that reserved the slot long ago and has not
-     * claimed the request yet can no longer claim it once the slot is gone.
+     * Tells the request, as stored, that the agent's reservations for it from before the cutoff are given back, so
+     * that a dispatch that reserved the slot long ago and has not claimed the request yet can no longer claim it
+     * once the slot is gone. Whatever state the request is in: one offered to another agent now may wait again later.
      *
-     * @return false when the request changed meanwhile; it is looked at again on the next run
+     * @return false when the request turns out to be offered to or owned by the agent after all, or kept changing
+     *         meanwhile; it is looked at again on the next run
      */
-    private boolean fence(RoutedRequest request) {
-        Query unchanged = Query.query(Criteria.where("_id").is(request.id()).and("version").is(request.version()));
-        return mongo.updateFirst(unchanged, new Update().inc("version", 1), RoutedRequest.class)
-                .getModifiedCount() == 1;
+    private boolean fence(String requestId, String agentId, Instant cutoff) {
+        try {
+            return aggregates.updateIf(RoutedRequest.class, requestId, request -> request.reclaim(agentId, cutoff))
+                    .map(request -> !request.occupiesSlotOf(agentId)).orElse(true);
+        } catch (StateConflictException keptChanging) {
+            return false;
+        }
     }
 }

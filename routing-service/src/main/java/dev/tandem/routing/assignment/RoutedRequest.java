@@ -93,6 +93,8 @@ class RoutedRequest {
     // also when the agent's slot was reserved: with the id it names the reservation to release
     private Instant offeredAt;
     private Instant offerExpiresAt;
+    // the sweep gave back slots reserved for it before this, which no offer stood behind: none may become one now
+    private Instant reclaimedBefore;
     private String ownerId;
     private String ownerName;
     private String reason;
@@ -258,6 +260,8 @@ class RoutedRequest {
         require(status == RequestStatus.WAITING, "Request " + id + " is not waiting for an agent");
         require(!wasDeclinedBy(agentId, at, declineCoolDown), "Agent " + agentId + " declined request " + id
                 + " a moment ago");
+        require(reclaimedBefore == null || !at.isBefore(reclaimedBefore), "The slot of agent " + agentId
+                + " reserved for request " + id + " at " + at + " has been given back");
         status = RequestStatus.OFFERED;
         offeredTo = agentId;
         offeredAt = at;
@@ -428,6 +432,8 @@ class RoutedRequest {
                     + "; that ends when they answer, or at " + handoff.expiresAt());
         }
         require(!agentId.equals(ownerId), "Agent " + agentId + " owns request " + id + " already");
+        require(reclaimedBefore == null || !at.isBefore(reclaimedBefore), "The slot of agent " + agentId
+                + " reserved for request " + id + " at " + at + " has been given back");
         handoff = new Handoff(target.kind(), ownerId, ownerName, target, packet, at, agentId, agentTier, at,
                 expiresAt, why);
         history(new RoutingEntry(at, RoutingEntry.Kind.HANDOFF_OFFERED, agentId, null,
@@ -596,6 +602,24 @@ class RoutedRequest {
                         + "assigned");
         nextUpdateBy = by;
         publish(new NextUpdatePromised(metadata(now), agentId, ownerName, by, note));
+    }
+
+    /**
+     * The sweep gives back a slot of the agent reserved for this request before the cutoff, with no offer or
+     * assignment behind it: a dispatch that reserved it and never claimed the request. From now on no offer is made
+     * on the strength of a reservation from before the cutoff, so that the dispatch, should it only have stalled,
+     * cannot claim the request for a slot that is gone.
+     *
+     * @return false when the request is offered to or owned by the agent after all: the slot is theirs to keep
+     */
+    boolean reclaim(String agentId, Instant cutoff) {
+        if (occupiesSlotOf(agentId)) {
+            return false;
+        }
+        if (reclaimedBefore == null || reclaimedBefore.isBefore(cutoff)) {
+            reclaimedBefore = cutoff;
+        }
+        return true;
     }
 
     /** Whether the agent's slot is reserved for this request by an offer or an assignment. */

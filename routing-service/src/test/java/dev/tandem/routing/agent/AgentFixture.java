@@ -19,6 +19,8 @@ public final class AgentFixture {
     private final List<ActiveRequest> holding = new ArrayList<>();
     private Instant idleSince = Instant.parse("2026-11-02T08:00:00Z");
     private Instant hardCaseEndedAt;
+    private Instant changedAt;
+    private long changes;
 
     private AgentFixture(String id) {
         this.id = id;
@@ -78,8 +80,16 @@ public final class AgentFixture {
         return this;
     }
 
+    /** As the store has the agent after its {@code changes}-th change, stamped {@code at}. */
+    public AgentFixture changed(Instant at, long changes) {
+        this.changedAt = at;
+        this.changes = changes;
+        return this;
+    }
+
     public Agent build() {
-        return new Agent(id, "Agent " + id, skills, languages, tier, team, capacity, active, presence, idleSince, holding,
-                capacity - holding.size(), idleSince, hardCaseEndedAt, 0, idleSince);
+        return new Agent(id, "Agent " + id, skills, languages, tier, team, capacity, active, presence, idleSince,
+                holding, capacity - holding.size(), idleSince, hardCaseEndedAt, 0,
+                changedAt != null ? changedAt : idleSince, changes);
     }
 }

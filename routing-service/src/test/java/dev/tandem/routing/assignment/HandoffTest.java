@@ -185,6 +185,15 @@ class HandoffTest {
                 .as("the handoff under way settles it").isEmpty();
     }
 
+    @Test
+    void aHandoffIsNotOfferedOnTheStrengthOfASlotTheSweepGaveBack() {
+        assertThat(request.reclaim("ada", HANDED.plusSeconds(30))).isTrue();
+
+        assertThatThrownBy(() -> request.offerHandoff("grace", SENIORS, packet(), "ada", 3, "why", HANDED, EXPIRES))
+                .isInstanceOf(StateConflictException.class).hasMessageContaining("has been given back");
+        assertThat(request.handoff()).isNull();
+    }
+
     private void handToAda() {
         request.promiseUpdate("grace", HANDED.plus(Duration.ofDays(1)), null, HANDED);
         request.offerHandoff("grace", SENIORS, packet(), "ada", 3, "Grace escalated it to tier 3", HANDED, EXPIRES);

@@ -83,6 +83,25 @@ class RoutedRequestTest {
     }
 
     @Test
+    void noOfferIsMadeOnTheStrengthOfAReservationThatTheSweepGaveBack() {
+        assertThat(request.reclaim("a-1", NOW)).isTrue();
+
+        assertThatThrownBy(() -> request.offerTo("a-1", WHY, NOW.minusMillis(1), EXPIRES, Requests.COOL_DOWN))
+                .isInstanceOf(StateConflictException.class).hasMessageContaining("given back");
+        request.offerTo("a-1", WHY, NOW, EXPIRES, Requests.COOL_DOWN);
+        assertThat(request.offeredTo()).isEqualTo("a-1");
+    }
+
+    @Test
+    void theSlotBehindAnOfferIsNotGivenBackButAnotherAgentsIs() {
+        request.offerTo("a-1", WHY, NOW, EXPIRES, Requests.COOL_DOWN);
+
+        assertThat(request.reclaim("a-1", LATER)).isFalse();
+        assertThat(request.reclaim("a-2", LATER)).isTrue();
+        assertThat(request.offeredTo()).isEqualTo("a-1");
+    }
+
+    @Test
     void acceptingMakesTheAgentTheOwnerAndPublishesWhyTheyWereChosen() {
         request.offerTo("a-1", WHY, NOW, EXPIRES, Requests.COOL_DOWN);
 

@@ -98,7 +98,7 @@ public class RoutingDecisionBenchmark {
             int tier = random.nextInt(10) < 7 ? 1 : random.nextInt(10) < 7 ? 2 : 3;
             Agent agent = new Agent("agent-" + i, "Agent " + i, skills, languages, tier, Agent.DEFAULT_TEAM, capacity,
                     true, AgentPresence.AVAILABLE, start, holding, 0, start.minusSeconds(random.nextInt(3600)), null, 0,
-                    start);
+                    start, 0);
             indexOf.put(agent.id(), byIndex.size());
             byIndex.add(agent);
         }
@@ -175,7 +175,8 @@ public class RoutingDecisionBenchmark {
 
     private static Agent with(Agent agent, List<ActiveRequest> holding, Instant now) {
         return new Agent(agent.id(), agent.name(), agent.skills(), agent.languages(), agent.tier(), agent.team(),
-                agent.capacity(), agent.active(), agent.presence(), agent.presenceSince(), holding, agent.capacity() - holding.size(),
-                now, agent.hardCaseEndedAt(), agent.revision(), now);
+                agent.capacity(), agent.active(), agent.presence(), agent.presenceSince(), holding,
+                agent.capacity() - holding.size(), now, agent.hardCaseEndedAt(), agent.revision(), now,
+                agent.changes() + 1);
     }
 }

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -35,11 +36,21 @@ final class RoutingDesk {
 
     private final ApiClient api;
     private final ApiClient supervisor;
+    // where intake's events go, and routing reads them from
+    private final String intakeTopic;
     private final TopicProbe topics = new TopicProbe();
+    // the API as each agent calls it: signing a token costs more than most calls it is sent with
+    private final Map<String, ApiClient> agents = new ConcurrentHashMap<>();
 
     RoutingDesk(ApiClient api) {
+        this(api, Topics.INTAKE_REQUESTS);
+    }
+
+    /** A desk on routing instances that read intake's events from a topic of their own. */
+    RoutingDesk(ApiClient api, String intakeTopic) {
         this.api = api;
         this.supervisor = api.as(Tokens.supervisor());
+        this.intakeTopic = intakeTopic;
     }
 
     /** A skill no other test uses, so that tests sharing a broker and a store never route each other's requests. */
@@ -86,9 +97,9 @@ final class RoutingDesk {
         return supervisor.get("/api/requests/" + requestId + "/routing");
     }
 
-    /** The API as the agent with this id calls it from their desktop. */
+    /** The API as the agent with this id calls it from their desktop, with a token minted once per desk. */
     ApiClient asAgent(String agentId) {
-        return api.as(Tokens.agent(agentId, null));
+        return agents.computeIfAbsent(agentId, id -> api.as(Tokens.agent(id, null)));
     }
 
     /** The agent says whether they are available. */
@@ -103,15 +114,22 @@ final class RoutingDesk {
     }
 
     RequestSubmitted submit(String category, String language, Urgency urgency) {
-        String id = UUID.randomUUID().toString();
-        RequestSubmitted submitted = Requests.submitted(id, category, language, urgency, "web-" + id.substring(0, 8),
-                Instant.now());
-        send(submitted);
+        return submitAll(category, language, List.of(urgency)).getFirst();
+    }
+
+    /** Requests as {@link #submit} makes them, one of each urgency given, onto the topic at once and in order. */
+    List<RequestSubmitted> submitAll(String category, String language, List<Urgency> urgencies) {
+        List<RequestSubmitted> submitted = urgencies.stream().map(urgency -> {
+            String id = UUID.randomUUID().toString();
+            return Requests.submitted(id, category, language, urgency, "web-" + id.substring(0, 8), Instant.now());
+        }).toList();
+        topics.sendAll(intakeTopic, submitted.stream()
+                .map(event -> Map.entry(event.requestId(), EventCodec.encode(event))).toList());
         return submitted;
     }
 
     void send(IntakeEvent event) {
-        topics.send(Topics.INTAKE_REQUESTS, event.requestId(), EventCodec.encode(event));
+        topics.send(intakeTopic, event.requestId(), EventCodec.encode(event));
     }
 
     ApiClient.Response request(String requestId) {
@@ -178,10 +196,10 @@ final class RoutingDesk {
         }
     }
 
-    private static long lag(Admin admin, String group) throws Exception {
-        Map<TopicPartition, OffsetSpec> ends = admin.describeTopics(List.of(Topics.INTAKE_REQUESTS))
-                .allTopicNames().get().get(Topics.INTAKE_REQUESTS).partitions().stream()
-                .collect(Collectors.toMap(partition -> new TopicPartition(Topics.INTAKE_REQUESTS,
+    private long lag(Admin admin, String group) throws Exception {
+        Map<TopicPartition, OffsetSpec> ends = admin.describeTopics(List.of(intakeTopic))
+                .allTopicNames().get().get(intakeTopic).partitions().stream()
+                .collect(Collectors.toMap(partition -> new TopicPartition(intakeTopic,
                         partition.partition()), partition -> OffsetSpec.latest()));
         var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
         long lag = 0;

@@ -8,12 +8,9 @@ import dev.tandem.contracts.intake.Urgency;
 import dev.tandem.contracts.routing.RequestAssigned;
 import dev.tandem.contracts.routing.RequestOffered;
 import dev.tandem.contracts.routing.RoutingEvent;
-import dev.tandem.routing.RoutingServiceApplication;
 import dev.tandem.routing.agent.Agent;
 import dev.tandem.routing.agent.AgentPresence;
 import dev.tandem.routing.agent.Agents;
-import dev.tandem.testsupport.ApiClient;
-import dev.tandem.testsupport.RealInfrastructureInitializer;
 import dev.tandem.testsupport.TopicProbe;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +28,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -51,34 +46,25 @@ class TwoInstancesIT {
     private static final int SLOTS = AGENTS * CAPACITY;
     private static final int REQUESTS = 20;
 
-    private static final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    private static RoutingInstances instances;
     private static final ExecutorService threads = Executors.newFixedThreadPool(12);
 
     private final String skill = RoutingDesk.freshSkill("billing");
 
     @BeforeAll
     static void startTwoInstances() {
-        String database = "routing-two-instances-" + UUID.randomUUID().toString().substring(0, 8);
-        for (int i = 0; i < 2; i++) {
-            instances.add(new SpringApplicationBuilder(RoutingServiceApplication.class)
-                    .initializers(new RealInfrastructureInitializer(database))
-                    // arguments, so that they win over application.yaml
-                    .run("--server.port=0",
-                            "--spring.cloud.stream.default.group=routing-two-instances-it",
-                            // frequent sweeps, racing with the test's own dispatches and with those that follow
-                            // from resolving, in both instances at once; a sweep is also how an instance learns
-                            // what the other changed
-                            "--tandem.routing.dispatch-interval=200ms",
-                            // the requests of earlier tests on the topic, queued here too, need not hear their
-                            // standing
-                            "--tandem.routing.queue.update-interval=1h"));
-        }
+        instances = new RoutingInstances(2, "routing-two-instances", Topics.INTAKE_REQUESTS,
+                // frequent sweeps, racing with the test's own dispatches and with those that follow from resolving,
+                // in both instances at once; a sweep is also how an instance learns what the other changed
+                "--tandem.routing.dispatch-interval=200ms",
+                // the requests of earlier tests on the topic, queued here too, need not hear their standing
+                "--tandem.routing.queue.update-interval=1h");
     }
 
     @AfterAll
     static void stopInstances() {
         threads.shutdownNow();
-        instances.forEach(ConfigurableApplicationContext::close);
+        instances.close();
     }
 
     @Test
@@ -97,7 +83,7 @@ class TwoInstancesIT {
         instance(0).getBean(MongoTemplate.class).updateMulti(Query.query(Criteria.where("_id").in(agentIds)),
                 new Update().set("presence", AgentPresence.AVAILABLE).set("idleSince", Instant.now())
                         .set("changedAt", Instant.now()), Agent.class);
-        instances.forEach(instance -> instance.getBean(Agents.class).sync());
+        instances.all().forEach(instance -> instance.getBean(Agents.class).sync());
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> dispatches = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -199,14 +185,10 @@ class TwoInstancesIT {
     }
 
     private static ConfigurableApplicationContext instance(int i) {
-        return instances.get(i % instances.size());
-    }
-
-    private static ApiClient api(int i) {
-        return ApiClient.local(Integer.parseInt(instance(i).getEnvironment().getProperty("local.server.port")));
+        return instances.get(i);
     }
 
     private static RoutingDesk desk(int i) {
-        return new RoutingDesk(api(i));
+        return instances.desk(i);
     }
 }
