@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -18,8 +19,8 @@ import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the offers the {@link Router} decides. Any number of dispatches may run at once, in this instance and in
- * others: an offer first reserves the agent's slot with one conditional update of the agent, then claims the request
+ * Makes the offers the {@link Router} decides. One dispatch runs at a time in an instance, and any number in others:
+ * an offer first reserves the agent's slot with one conditional update of the agent, then claims the request
  * with one versioned write of the request. Whoever loses either step has changed nothing, or gives the slot back, and
  * this instance's picture of the agent or the request is read again. It runs after each change that puts a request
  * in the queue or frees a slot, when an agent becomes available, and on every routing sweep.
@@ -40,6 +41,9 @@ class Dispatcher {
     private final Clock clock;
     private final MeterRegistry meters;
     private final QueueStatistics statistics;
+    // whether a dispatch runs in this instance, and whether one was asked for since it began
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean wanted = new AtomicBoolean();
 
     Dispatcher(Router router, LineBook book, Aggregates aggregates, Agents agents, RoutingProperties properties,
                Clock clock, MeterRegistry meters, QueueStatistics statistics) {
@@ -53,8 +57,25 @@ class Dispatcher {
         this.clock = clock;
     }
 
-    /** Offers waiting requests, in serving order, to the agents the router chooses, until no more can be offered. */
+    /**
+     * Offers waiting requests, in serving order, to the agents the router chooses, until no more can be offered. One
+     * dispatch runs at a time in an instance: a call while one runs leaves the work to it, and it looks once more
+     * when it is done, so that nothing asked for is missed. Dispatches of one instance racing each other would only
+     * lose races to each other for the same heads of the same lines.
+     */
     void dispatch() {
+        wanted.set(true);
+        while (wanted.get() && running.compareAndSet(false, true)) {
+            try {
+                wanted.set(false);
+                dispatchAll();
+            } finally {
+                running.set(false);
+            }
+        }
+    }
+
+    private void dispatchAll() {
         int lost = 0;
         while (lost < LOST_RACES) {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
