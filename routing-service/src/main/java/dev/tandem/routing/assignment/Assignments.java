@@ -261,8 +261,11 @@ class Assignments {
         boolean released = false;
         for (Agent gone : agents.goneWithRequests(properties.ownerGoneGrace(), now)) {
             for (String requestId : gone.activeRequestIds()) {
+                // where it would stand is worked out only for a request that is still theirs: an offer they left
+                // unanswered lapses by itself
                 Optional<SlotRelease> release = aggregates.applyIf(RoutedRequest.class, requestId, request ->
-                        request.releaseFrom(gone.id(), gone.presenceSince(), positions.placeOf(
+                        !request.isReleasableFrom(gone.id()) ? Optional.empty()
+                                : request.releaseFrom(gone.id(), gone.presenceSince(), positions.placeOf(
                                 LineMember.releasing(request, catalog.named(request.queue()), now)),
                                 properties.sla(), now));
                 if (release.isPresent()) {

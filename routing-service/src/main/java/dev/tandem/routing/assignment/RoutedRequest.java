@@ -510,7 +510,7 @@ class RoutedRequest {
      */
     Optional<SlotRelease> releaseFrom(String agentId, Instant leftAt, Standing standing, RoutingProperties.Sla sla,
                                       Instant now) {
-        if (status != RequestStatus.ASSIGNED || !agentId.equals(ownerId) || handoff != null) {
+        if (!isReleasableFrom(agentId)) {
             return Optional.empty();
         }
         SlotRelease release = releasing();
@@ -533,6 +533,11 @@ class RoutedRequest {
                 + "; back in queue " + queue + " at position " + standing.position());
         publish(new RequestReleased(metadata(now), previousOwnerId, leaving, leftAt));
         return Optional.of(release);
+    }
+
+    /** Whether the agent owns it, with no handoff under way: what {@link #releaseFrom} asks. */
+    boolean isReleasableFrom(String agentId) {
+        return status == RequestStatus.ASSIGNED && agentId.equals(ownerId) && handoff == null;
     }
 
     /**
