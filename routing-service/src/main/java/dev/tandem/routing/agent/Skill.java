@@ -27,4 +27,9 @@ public record Skill(@NotNull @Pattern(regexp = NAME_PATTERN, message = NAME_RULE
     static Skill named(String name) {
         return new Skill(name, USUAL_PROFICIENCY);
     }
+
+    /** In the words of an explanation: "billing 4". */
+    public String inWords() {
+        return name + " " + proficiency;
+    }
 }

@@ -5,8 +5,6 @@ import dev.tandem.platform.web.StateConflictException;
 import dev.tandem.routing.agent.ActiveRequest;
 import dev.tandem.routing.agent.AgentBecameAvailable;
 import dev.tandem.routing.agent.Agents;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,15 +37,13 @@ class Dispatcher {
     private final Agents agents;
     private final RoutingProperties properties;
     private final Clock clock;
-    private final MeterRegistry meters;
     private final QueueStatistics statistics;
     // whether a dispatch runs in this instance, and whether one was asked for since it began
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
 
     Dispatcher(Router router, LineBook book, Aggregates aggregates, Agents agents, RoutingProperties properties,
-               Clock clock, MeterRegistry meters, QueueStatistics statistics) {
-        this.meters = meters;
+               Clock clock, QueueStatistics statistics) {
         this.statistics = statistics;
         this.router = router;
         this.book = book;
@@ -114,10 +110,7 @@ class Dispatcher {
             }
             log.info("Offered request {} (correlation {}) to agent {}: {}", requestId, offered.correlationId(),
                     agentId, offered.reason());
-            Counter.builder("tandem.routing.offers").description("Offers made, by queue and the step in force")
-                    .tag("queue", offered.queue()).tag("step", String.valueOf(offer.explanation().step()))
-                    .register(meters).increment();
-            statistics.offered(offered.queue());
+            statistics.offered(offered.queue(), offer.explanation().step());
             return true;
         } catch (StateConflictException | DataRetrievalFailureException anotherDispatchWasFirst) {
             log.debug("Request {} could not be offered to agent {}: {}", requestId, agentId,

@@ -23,8 +23,7 @@ record Explanation(String queue, int step, String stepDescription, String policy
     /** The explanation in one sentence, as the assignment event and the logs carry it. */
     String sentence() {
         String skills = matchingSkills.isEmpty() ? "no skill asked"
-                : String.join(", ", matchingSkills.stream().map(skill -> skill.name() + " " + skill.proficiency())
-                .toList());
+                : String.join(", ", matchingSkills.stream().map(Skill::inWords).toList());
         String how = PREVIOUS_OWNER.equals(policy) ? "the previous owner, offered first"
                 : eligible == 1 ? "the only eligible agent"
                 : "first of " + eligible + " eligible agents by " + policy.toLowerCase().replace('_', ' ');

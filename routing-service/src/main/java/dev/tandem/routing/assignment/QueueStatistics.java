@@ -85,8 +85,11 @@ class QueueStatistics {
         indexes.createIndex(new Index().on("hour", Sort.Direction.ASC).expire(Duration.ofDays(HOURS_KEPT_DAYS)));
     }
 
-    void offered(String queue) {
+    /** An offer was made at the step in force, 1 for the first. */
+    void offered(String queue, int step) {
         count(queue, Tally.Count.OFFERED, "tandem.routing.offer.outcomes", "outcome", "created");
+        Counter.builder("tandem.routing.offers").description("Offers made, by queue and the step in force")
+                .tag("queue", queue).tag("step", String.valueOf(step)).register(meters).increment();
     }
 
     void declined(String queue) {
@@ -132,17 +135,7 @@ class QueueStatistics {
         Instant now = clock.instant();
         gauge(queue.name());
         LineBook.QueueLoad load = book.load(queue.name());
-        int available = 0;
-        int busy = 0;
-        for (Agent agent : agents.known()) {
-            if (serves(agent, queue)) {
-                if (agent.takesOffers()) {
-                    available++;
-                } else if (isBusy(agent)) {
-                    busy++;
-                }
-            }
-        }
+        AgentsServing serving = agentsServing(queue);
         Duration oldest = load.oldestJoinedAt() == null ? Duration.ZERO
                 : Duration.between(load.oldestJoinedAt(), now).truncatedTo(ChronoUnit.SECONDS);
         Tally local = unflushed.getOrDefault(queue.name(), new Tally());
@@ -150,7 +143,7 @@ class QueueStatistics {
                 .and("hour").gte(hourOf(now).minus(Duration.ofHours(23))))).plus(local);
         Tally sinceStart = read(Query.query(Criteria.where("_id").is(totalId(queue.name())))).plus(local);
         return new QueueStatisticsView(queue.name(), now,
-                new QueueStatisticsView.Now(load.unowned(), oldest, available, busy),
+                new QueueStatisticsView.Now(load.unowned(), oldest, serving.available(), serving.busy()),
                 last24Hours.view(), sinceStart.view());
     }
 
@@ -161,9 +154,11 @@ class QueueStatistics {
             return;
         }
         flushedAt = now;
-        for (String queue : List.copyOf(unflushed.keySet())) {
-            Tally tally = unflushed.remove(queue);
-            if (tally == null || tally.isEmpty()) {
+        for (Map.Entry<String, Tally> counted : unflushed.entrySet()) {
+            String queue = counted.getKey();
+            // the tally stays in place: a count made meanwhile goes into this flush or the next, never astray
+            Tally tally = counted.getValue().drain();
+            if (tally.isEmpty()) {
                 continue;
             }
             try {
@@ -171,7 +166,7 @@ class QueueStatistics {
                 tally.addTo(mongo, COLLECTION, totalId(queue), queue, null);
             } catch (RuntimeException storeDown) {
                 log.warn("Statistics of queue {} could not be stored; kept for the next flush", queue, storeDown);
-                tally(queue).add(tally);
+                counted.getValue().add(tally);
             }
         }
     }
@@ -209,17 +204,31 @@ class QueueStatistics {
             return joined == null ? 0 : Duration.between(joined, clock.instant()).toSeconds();
         }).description("How long the request of the queue waiting longest has waited").baseUnit("seconds")
                 .tag("queue", queue).register(meters);
-        for (String state : List.of("available", "busy")) {
-            Gauge.builder("tandem.routing.queue.agents", () -> agentsIn(queue, state))
-                    .description("Agents who serve the queue: available with a slot free, or busy")
-                    .tag("queue", queue).tag("state", state).register(meters);
-        }
+        Gauge.builder("tandem.routing.queue.agents", () -> agentsServing(catalog.named(queue)).available())
+                .description("Agents who serve the queue, at work with a slot free").tag("queue", queue)
+                .tag("state", "available").register(meters);
+        Gauge.builder("tandem.routing.queue.agents", () -> agentsServing(catalog.named(queue)).busy())
+                .description("Agents who serve the queue, at work with every slot taken, or busy")
+                .tag("queue", queue).tag("state", "busy").register(meters);
     }
 
-    private long agentsIn(String queue, String state) {
-        QueueDefinition definition = catalog.named(queue);
-        return agents.available().stream().filter(agent -> serves(agent, definition))
-                .filter(agent -> state.equals("available") == agent.takesOffers()).count();
+    // the agents who serve the queue now, as this instance knows them: available with a slot free, and busy
+    private AgentsServing agentsServing(QueueDefinition queue) {
+        int available = 0;
+        int busy = 0;
+        for (Agent agent : agents.known()) {
+            if (serves(agent, queue)) {
+                if (agent.takesOffers()) {
+                    available++;
+                } else if (isBusy(agent)) {
+                    busy++;
+                }
+            }
+        }
+        return new AgentsServing(available, busy);
+    }
+
+    private record AgentsServing(int available, int busy) {
     }
 
     // an agent serves a queue when they meet what some step of it asks, in a language of their own

@@ -515,8 +515,8 @@ class RoutedRequest {
         }
         SlotRelease release = releasing();
         endOwnership(leftAt);
-        handoff = Handoff.ownerGone(ownerId, ownerName, ownPacket(ownerName + " owned it and left it at " + leftAt
-                + ", before handing it over"), leftAt);
+        handoff = Handoff.ownerGone(ownerId, ownerName, packet(subject + ". " + ownerName + " owned it and left it at "
+                + leftAt + ", before handing it over", List.of(), List.of()), leftAt);
         previousOwnerId = ownerId;
         knownAgentUntil = null;
         String leaving = ownerName;
@@ -553,9 +553,6 @@ class RoutedRequest {
                 new HandoffPacket.Preferences(preferredChannel, quietHours), owners);
     }
 
-    private HandoffPacket ownPacket(String summary) {
-        return packet(subject + ". " + summary, List.of(), List.of());
-    }
 
     /** The agent it is offered to turns it down; it will not be offered to them again. */
     SlotRelease decline(String agentId, Instant now) {

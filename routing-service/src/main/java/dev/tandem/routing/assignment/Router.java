@@ -3,6 +3,7 @@ package dev.tandem.routing.assignment;
 import dev.tandem.contracts.intake.Urgency;
 import dev.tandem.routing.agent.Agent;
 import dev.tandem.routing.agent.Agents;
+import dev.tandem.routing.agent.Skill;
 import dev.tandem.routing.assignment.Explanation.PassedOver;
 import dev.tandem.routing.assignment.LineBook.Verdict;
 import dev.tandem.routing.queue.QueueCatalog;
@@ -148,10 +149,7 @@ class Router {
         if (target.agentId() != null) {
             Optional<Agent> named = agents.known(target.agentId());
             Optional<String> refusal = named.isEmpty() ? Optional.of("is not known to routing")
-                    : !named.get().takesOffers() ? Optional.of("is not available with a slot free")
-                    : Eligibility.speaking(named.get(), queue, language).isEmpty()
-                    ? Optional.of("does not speak " + language)
-                    : wellbeingRefusal(named.get(), request.urgency(), now);
+                    : namedRefusal(named.get(), request, queue, now);
             return refusal.map(why -> HandoffChoice.nobody("agent " + target.agentId() + " " + why))
                     .orElseGet(() -> new HandoffChoice(named.get(), request.ownerName() + " handed it to "
                             + named.get().name() + " by name; " + qualities(named.get(), queue, language), null));
@@ -175,9 +173,20 @@ class Router {
                 + queue.policy().name().toLowerCase().replace('_', ' '), null);
     }
 
+    // what keeps a colleague the owner named from taking the request now
+    private Optional<String> namedRefusal(Agent agent, RoutedRequest request, QueueDefinition queue, Instant now) {
+        if (!agent.takesOffers()) {
+            return Optional.of("is not available with a slot free");
+        }
+        if (Eligibility.speaking(agent, queue, request.language()).isEmpty()) {
+            return Optional.of("does not speak " + request.language());
+        }
+        return wellbeingRefusal(agent, request.urgency(), now);
+    }
+
     private static String qualities(Agent agent, QueueDefinition queue, String language) {
         List<String> skills = Eligibility.matchingSkills(agent, queue).stream()
-                .map(skill -> skill.name() + " " + skill.proficiency()).toList();
+                .map(Skill::inWords).toList();
         return agent.name() + ": " + (skills.isEmpty() ? "no skill asked" : String.join(", ", skills)) + "; speaks "
                 + Eligibility.speaking(agent, queue, language).orElse(language) + "; tier " + agent.tier()
                 + "; team " + agent.team();

@@ -25,14 +25,13 @@ record RoutingHistoryView(String requestId, String queue, RequestStatus status, 
         QueueDefinition queue = catalog.named(request.queue());
         Sla sla = new Sla(request.slaDueAt(), request.escalateAt(), request.escalatedAt(), request.slaBreachedAt());
         Ownerless ownerless = new Ownerless(request.ownerlessSince(), request.ownerless(now), request.lastOwnerless());
-        if (request.status() != RequestStatus.WAITING) {
-            return new RoutingHistoryView(request.id(), request.queue(), request.status(), null, null, null, sla,
-                    ownerless, request.owners(), request.handoff(), request.history());
-        }
-        QueueDefinition.StepInForce step = request.stepInForce(queue, now);
-        return new RoutingHistoryView(request.id(), request.queue(), request.status(), step.index() + 1,
-                queue.step(step.index()).describe(queue.skills()), step.endsAt(), sla, ownerless, request.owners(),
-                request.handoff(), request.history());
+        QueueDefinition.StepInForce step = request.status() == RequestStatus.WAITING
+                ? request.stepInForce(queue, now) : null;
+        return new RoutingHistoryView(request.id(), request.queue(), request.status(),
+                step == null ? null : step.index() + 1,
+                step == null ? null : queue.step(step.index()).describe(queue.skills()),
+                step == null ? null : step.endsAt(), sla, ownerless, request.owners(), request.handoff(),
+                request.history());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.tandem.routing.assignment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -36,7 +37,7 @@ final class Tally {
 
     private final AtomicLongArray counts = new AtomicLongArray(Count.values().length);
     private final AtomicLongArray buckets = new AtomicLongArray(BUCKETS);
-    private final AtomicLongArray sumMillis = new AtomicLongArray(1);
+    private final AtomicLong sumMillis = new AtomicLong();
 
     void add(Count count) {
         counts.incrementAndGet(count.ordinal());
@@ -48,7 +49,7 @@ final class Tally {
             bucket++;
         }
         buckets.incrementAndGet(bucket);
-        sumMillis.addAndGet(0, waited.toMillis());
+        sumMillis.addAndGet(waited.toMillis());
     }
 
     void add(Tally other) {
@@ -58,7 +59,7 @@ final class Tally {
         for (int bucket = 0; bucket < BUCKETS; bucket++) {
             buckets.addAndGet(bucket, other.buckets.get(bucket));
         }
-        sumMillis.addAndGet(0, other.sumMillis.get(0));
+        sumMillis.addAndGet(other.sumMillis.get());
     }
 
     /** Adds the counts of a stored document. */
@@ -72,7 +73,7 @@ final class Tally {
                 buckets.addAndGet(bucket, number(inBuckets.get("b" + bucket)));
             }
         }
-        sumMillis.addAndGet(0, number(stored.get(SUM_MILLIS)));
+        sumMillis.addAndGet(number(stored.get(SUM_MILLIS)));
     }
 
     Tally plus(Tally other) {
@@ -82,13 +83,31 @@ final class Tally {
         return sum;
     }
 
+    /** Moves every count out into a new tally, leaving this one at zero; a count made meanwhile stays here. */
+    Tally drain() {
+        Tally drained = new Tally();
+        for (int i = 0; i < counts.length(); i++) {
+            drained.counts.set(i, counts.getAndSet(i, 0));
+        }
+        for (int bucket = 0; bucket < BUCKETS; bucket++) {
+            drained.buckets.set(bucket, buckets.getAndSet(bucket, 0));
+        }
+        drained.sumMillis.set(sumMillis.getAndSet(0));
+        return drained;
+    }
+
     boolean isEmpty() {
         for (int i = 0; i < counts.length(); i++) {
             if (counts.get(i) != 0) {
                 return false;
             }
         }
-        return sumMillis.get(0) == 0 && buckets.get(0) == 0;
+        for (int bucket = 0; bucket < BUCKETS; bucket++) {
+            if (buckets.get(bucket) != 0) {
+                return false;
+            }
+        }
+        return sumMillis.get() == 0;
     }
 
     /** Adds these counts to the document with the id, made if missing, in one atomic update. */
@@ -109,7 +128,7 @@ final class Tally {
                 update.inc("timeToOwner.b" + bucket, value);
             }
         }
-        update.inc(SUM_MILLIS, sumMillis.get(0));
+        update.inc(SUM_MILLIS, sumMillis.get());
         mongo.findAndModify(Query.query(Criteria.where("_id").is(id)), update,
                 FindAndModifyOptions.options().upsert(true), Document.class, collection);
     }
@@ -125,7 +144,7 @@ final class Tally {
         return new QueueStatisticsView.Period(counts.get(Count.OFFERED.ordinal()), accepted,
                 counts.get(Count.DECLINED.ordinal()), counts.get(Count.EXPIRED.ordinal()),
                 counts.get(Count.ESCALATED.ordinal()), counts.get(Count.BREACHED.ordinal()),
-                timed == 0 ? null : Duration.ofMillis(sumMillis.get(0) / timed).withNanos(0),
+                timed == 0 ? null : Duration.ofMillis(sumMillis.get() / timed).withNanos(0),
                 timed == 0 ? null : p90(timed),
                 judged == 0 ? null : Math.round(1000.0 * met / judged) / 1000.0);
     }

@@ -7,7 +7,6 @@ import static org.mockito.Mockito.when;
 
 import dev.tandem.platform.aggregate.Aggregates;
 import dev.tandem.routing.agent.Agents;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,7 @@ class DispatcherTest {
     private final Router router = mock(Router.class);
     private final RoutingBoard board = new RoutingBoard(Map.of(), List.of());
     private final Dispatcher dispatcher = new Dispatcher(router, board.book, mock(Aggregates.class),
-            mock(Agents.class), board.properties, Clock.systemUTC(), new SimpleMeterRegistry(),
-            mock(QueueStatistics.class));
+            mock(Agents.class), board.properties, Clock.systemUTC(), mock(QueueStatistics.class));
 
     @Test
     void aDispatchAskedForWhileOneRunsIsLeftToItAndItLooksOnceMoreWhenItIsDone() throws Exception {
